@@ -1,0 +1,2 @@
+/** JavaFX: views, view models, charts, task runner, dialogs. */
+package org.segmentlab.app;

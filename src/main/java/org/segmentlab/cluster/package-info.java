@@ -1,0 +1,2 @@
+/** K-means, restarts, k sweep, knee detection (no JavaFX). */
+package org.segmentlab.cluster;

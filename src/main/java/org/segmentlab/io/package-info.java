@@ -1,0 +1,2 @@
+/** Project files, exports, model files, reports (no JavaFX). */
+package org.segmentlab.io;

@@ -1,0 +1,2 @@
+/** Silhouette, Calinski-Harabasz, Davies-Bouldin (no JavaFX). */
+package org.segmentlab.metrics;

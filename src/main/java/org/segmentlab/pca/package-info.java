@@ -1,0 +1,2 @@
+/** PCA on EJML: scores, loadings, explained variance (no JavaFX). */
+package org.segmentlab.pca;

@@ -1,0 +1,2 @@
+/** AnalysisRequest -> AnalysisResult, progress, cancellation (no JavaFX). */
+package org.segmentlab.pipeline;

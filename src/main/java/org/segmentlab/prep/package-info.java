@@ -1,0 +1,2 @@
+/** Imputation, derived columns, transforms, encoding, scaling (no JavaFX). */
+package org.segmentlab.prep;

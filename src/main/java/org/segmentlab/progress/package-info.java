@@ -1,0 +1,2 @@
+/** Progress reporting and cancellation shared by every long computation (no JavaFX). */
+package org.segmentlab.progress;

@@ -1,0 +1,2 @@
+/** Profiles, persona drafts, matching clusters across runs (no JavaFX). */
+package org.segmentlab.segment;
