@@ -1,0 +1,176 @@
+package org.segmentlab.prep;
+
+import java.util.Arrays;
+
+/**
+ * Column statistics over primitive arrays, ignoring NaN (missing) values, with the same definitions as
+ * numpy/pandas so that figures agree with the reference tools. Stateless; inputs are never modified.
+ */
+public final class Stats {
+
+    private Stats() {
+    }
+
+    /** The non-missing values, in order (a new array). */
+    public static double[] present(double[] x) {
+        int m = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                m++;
+            }
+        }
+        double[] out = new double[m];
+        int i = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                out[i++] = v;
+            }
+        }
+        return out;
+    }
+
+    public static int missing(double[] x) {
+        int m = 0;
+        for (double v : x) {
+            if (Double.isNaN(v)) {
+                m++;
+            }
+        }
+        return m;
+    }
+
+    /** Mean of the non-missing values; NaN when there are none. */
+    public static double mean(double[] x) {
+        double s = 0;
+        long n = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                s += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    /**
+     * Population variance (n denominator) of the non-missing values, two-pass with the rounding
+     * correction scikit-learn's StandardScaler uses; NaN when there are none.
+     */
+    public static double populationVariance(double[] x) {
+        double mean = mean(x);
+        if (Double.isNaN(mean)) {
+            return Double.NaN;
+        }
+        double ss = 0;
+        double corr = 0;
+        long n = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                double d = v - mean;
+                corr += d;
+                ss += d * d;
+                n++;
+            }
+        }
+        return Math.max(0.0, (ss - corr * corr / n) / n);
+    }
+
+    /** Quantile of sorted values by linear interpolation (numpy's and pandas' default). */
+    public static double quantileSorted(double[] sorted, double q) {
+        int m = sorted.length;
+        if (m == 0) {
+            return Double.NaN;
+        }
+        double pos = q * (m - 1);
+        int lo = (int) Math.floor(pos);
+        if (lo >= m - 1) {
+            return sorted[m - 1];
+        }
+        double t = pos - lo;
+        double a = sorted[lo];
+        double b = sorted[lo + 1];
+        // numpy's lerp: exact at both ends.
+        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
+    }
+
+    /** The non-missing values, sorted (a new array). */
+    public static double[] sortedPresent(double[] x) {
+        double[] p = present(x);
+        Arrays.sort(p);
+        return p;
+    }
+
+    public static double median(double[] x) {
+        return quantileSorted(sortedPresent(x), 0.5);
+    }
+
+    /** The most frequent non-missing value (the smallest on ties); NaN when there are none. */
+    public static double mode(double[] x) {
+        double[] s = sortedPresent(x);
+        if (s.length == 0) {
+            return Double.NaN;
+        }
+        double best = s[0];
+        int bestRun = 0;
+        int i = 0;
+        while (i < s.length) {
+            int j = i;
+            while (j < s.length && s[j] == s[i]) {
+                j++;
+            }
+            if (j - i > bestRun) {
+                bestRun = j - i;
+                best = s[i];
+            }
+            i = j;
+        }
+        return best;
+    }
+
+    /** Adjusted Fisher-Pearson skewness (pandas' {@code skew()}); NaN with fewer than 3 values. */
+    public static double skewness(double[] x) {
+        double mean = mean(x);
+        long n = 0;
+        double m2 = 0;
+        double m3 = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                double d = v - mean;
+                m2 += d * d;
+                m3 += d * d * d;
+                n++;
+            }
+        }
+        if (n < 3) {
+            return Double.NaN;
+        }
+        m2 /= n;
+        m3 /= n;
+        if (m2 <= 1e-14 * Math.max(1.0, mean * mean)) {
+            return 0.0; // pandas reports 0 for (near-)constant columns
+        }
+        double g1 = m3 / Math.pow(m2, 1.5);
+        return Math.sqrt((double) n * (n - 1)) / (n - 2) * g1;
+    }
+
+    /** Minimum of the non-missing values; NaN when there are none. */
+    public static double min(double[] x) {
+        double m = Double.NaN;
+        for (double v : x) {
+            if (!Double.isNaN(v) && !(v >= m)) {
+                m = v;
+            }
+        }
+        return m;
+    }
+
+    public static double max(double[] x) {
+        double m = Double.NaN;
+        for (double v : x) {
+            if (!Double.isNaN(v) && !(v <= m)) {
+                m = v;
+            }
+        }
+        return m;
+    }
+}
