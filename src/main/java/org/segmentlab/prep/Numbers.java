@@ -15,7 +15,10 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /** 3 significant digits with thousands separators: 8.1423 -> "8.14", 1234.5 -> "1,230", 0.5 -> "0.500". */
+    /**
+     * At most 3 significant digits with thousands separators, without padding zeros: 8.1423 -> "8.14",
+     * 1234.5 -> "1,230", 0.5 -> "0.5", 4.0 -> "4".
+     */
     public static String sig3(double v) {
         return significant(v, 3);
     }
@@ -29,9 +32,10 @@ public final class Numbers {
             return v > 0 ? "∞" : "-∞";
         }
         if (v == 0.0) {
-            return digits > 1 ? "0." + "0".repeat(digits - 1) : "0";
+            return "0";
         }
         BigDecimal b = new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        b = b.stripTrailingZeros();
         if (b.scale() < 0) {
             b = b.setScale(0, RoundingMode.UNNECESSARY);
         }
