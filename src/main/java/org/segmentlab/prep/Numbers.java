@@ -47,10 +47,19 @@ public final class Numbers {
         return group(Long.toString(n));
     }
 
-    /** A fraction as a percentage with one decimal: 0.03497 -> "3.5%". */
+    /**
+     * A fraction as a percentage with one decimal: 0.03497 -> "3.5%". A share too small to show but not
+     * zero reads "<0.1%" (1 missing cell in 8,950 is not "0.0%").
+     */
     public static String percent(double fraction) {
         if (Double.isNaN(fraction)) {
             return "n/a";
+        }
+        if (fraction > 0 && fraction < 0.0005) {
+            return "<0.1%";
+        }
+        if (fraction < 0 && fraction > -0.0005) {
+            return ">-0.1%";
         }
         BigDecimal b = new BigDecimal(fraction * 100.0).setScale(1, RoundingMode.HALF_EVEN);
         return group(b.toPlainString()) + "%";

@@ -30,5 +30,7 @@ class NumbersTest {
         assertEquals("3.5%", Numbers.percent(313.0 / 8950));
         assertEquals("100.0%", Numbers.percent(1.0));
         assertEquals("0.0%", Numbers.percent(0.0));
+        assertEquals("<0.1%", Numbers.percent(1.0 / 8950));
+        assertEquals("0.1%", Numbers.percent(0.0005));
     }
 }
