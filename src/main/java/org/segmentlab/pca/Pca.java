@@ -87,23 +87,7 @@ public final class Pca {
             // 2. Scatter matrix of the centred rows (upper triangle), per chunk, added in chunk order.
             double[][] partial = run(pool, chunks, c -> {
                 cancel.throwIfCancelled();
-                double[] acc = new double[d * d];
-                double[] row = new double[d];
-                int end = Math.min(n, (c + 1) * chunkRows);
-                for (int i = c * chunkRows; i < end; i++) {
-                    int base = i * d;
-                    for (int j = 0; j < d; j++) {
-                        row[j] = x[base + j] - mean[j];
-                    }
-                    for (int a = 0; a < d; a++) {
-                        double ra = row[a];
-                        int off = a * d;
-                        for (int b = a; b < d; b++) {
-                            acc[off + b] += ra * row[b];
-                        }
-                    }
-                }
-                return acc;
+                return scatter(x, d, mean, c * chunkRows, Math.min(n, (c + 1) * chunkRows));
             });
             DMatrixRMaj cov = new DMatrixRMaj(d, d);
             double[] cv = cov.data;
@@ -190,6 +174,50 @@ public final class Pca {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** Rows transposed per block of the scatter kernel: d x BLOCK doubles stay in the L1/L2 cache. */
+    private static final int BLOCK = 256;
+
+    /**
+     * Upper triangle of sum over rows [from, to) of (x - mean)(x - mean)^T, row-major d x d. The rows
+     * are centred and transposed a block at a time, so each entry is a dot product of two contiguous
+     * arrays, with four accumulators to keep the floating-point units busy.
+     */
+    static double[] scatter(double[] x, int d, double[] mean, int from, int to) {
+        double[] acc = new double[d * d];
+        double[][] t = new double[d][BLOCK];
+        for (int r0 = from; r0 < to; r0 += BLOCK) {
+            int len = Math.min(BLOCK, to - r0);
+            for (int i = 0; i < len; i++) {
+                int base = (r0 + i) * d;
+                for (int j = 0; j < d; j++) {
+                    t[j][i] = x[base + j] - mean[j];
+                }
+            }
+            for (int a = 0; a < d; a++) {
+                double[] ta = t[a];
+                for (int b = a; b < d; b++) {
+                    double[] tb = t[b];
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    int i = 0;
+                    for (; i + 3 < len; i += 4) {
+                        s0 += ta[i] * tb[i];
+                        s1 += ta[i + 1] * tb[i + 1];
+                        s2 += ta[i + 2] * tb[i + 2];
+                        s3 += ta[i + 3] * tb[i + 3];
+                    }
+                    for (; i < len; i++) {
+                        s0 += ta[i] * tb[i];
+                    }
+                    acc[a * d + b] += (s0 + s1) + (s2 + s3);
+                }
+            }
+        }
+        return acc;
     }
 
     private interface ChunkTask {
