@@ -330,6 +330,36 @@ class PreparerTest {
     }
 
     @Test
+    void fittedPreparationReproducesTheCreditCardRows() throws Exception {
+        DataTable cc = TestTables.creditCard();
+        PrepOptions o = options(List.of(), List.of("TENURE"),
+                List.of(DerivedColumn.parse("PAY_RATIO = PAYMENTS / MINIMUM_PAYMENTS"),
+                        DerivedColumn.parse("LOG_LIMIT = log(CREDIT_LIMIT)")),
+                ImputeStrategy.MEDIAN, Map.of("CREDIT_LIMIT", Imputation.of(ImputeStrategy.DROP)),
+                Set.of("PURCHASES", "PAY_RATIO"), false, List.of(), Scaling.ZSCORE);
+        PreparedData p = Preparer.prepare(cc, o);
+        assertEquals(8949, p.rows(), "the row without CREDIT_LIMIT is dropped");
+        assertEquals(18, p.cols());
+        FittedPreparation f = p.fitted();
+        int[] rows = p.sourceRows();
+        double[] scaled = p.scaledView();
+        for (int r = 0; r < p.rows(); r += 7) {
+            double[] x = f.transformRow(cc, rows[r]);
+            for (int j = 0; j < p.cols(); j++) {
+                assertEquals(scaled[r * p.cols() + j], x[j], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void oneHotColumnsJoinAnExplicitFeatureList() throws PrepException {
+        DataTable t = table(numeric("X", 1, 2, 3), numeric("Y", 3, 1, 2), categorical("C", "a", "b", "a"));
+        PreparedData p = Preparer.prepare(t, options(List.of("Y"), List.of(), List.of(), ImputeStrategy.MEAN, Map.of(),
+                Set.of(), false, List.of("C"), Scaling.NONE));
+        assertEquals(List.of("Y", "C=a", "C=b"), p.featureNames());
+    }
+
+    @Test
     void standardScalerParityOnTheCreditCardSample() throws Exception {
         DataTable cc = TestTables.creditCard();
         com.fasterxml.jackson.databind.JsonNode ref = new com.fasterxml.jackson.databind.ObjectMapper()
