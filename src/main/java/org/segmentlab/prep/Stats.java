@@ -146,8 +146,8 @@ public final class Stats {
         }
         m2 /= n;
         m3 /= n;
-        if (m2 <= 1e-14 * Math.max(1.0, mean * mean)) {
-            return 0.0; // pandas reports 0 for (near-)constant columns
+        if (m2 < 1e-14) {
+            return 0.0; // pandas zeroes a second moment below 1e-14 and then reports a skewness of 0
         }
         double g1 = m3 / Math.pow(m2, 1.5);
         return Math.sqrt((double) n * (n - 1)) / (n - 2) * g1;
