@@ -177,6 +177,10 @@ public final class Preparer {
                     case CONSTANT -> imp.constant();
                     default -> throw new IllegalStateException();
                 };
+                if (!Double.isFinite(fill)) {
+                    throw new PrepException("The fill value for missing " + s.name() + " must be a finite number, not "
+                            + imp.constant() + ": use mean, median, mode, drop or a number.");
+                }
                 if (missing > 0) {
                     for (int r = 0; r < m; r++) {
                         if (Double.isNaN(col[r])) {

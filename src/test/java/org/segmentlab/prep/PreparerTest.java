@@ -145,6 +145,13 @@ class PreparerTest {
     }
 
     @Test
+    void nonFiniteConstantFillIsRefused() {
+        String m = prepError(table(numeric("A", 1, NaN, 3)), options(List.of(), List.of(), List.of(), ImputeStrategy.MEAN,
+                Map.of("A", Imputation.parse("NaN")), Set.of(), false, List.of(), Scaling.NONE));
+        assertTrue(m.startsWith("The fill value for missing A must be a finite number"), m);
+    }
+
+    @Test
     void droppingRowsMapsSourceRowsAndImputesOnKeptRowsOnly() throws PrepException {
         DataTable t = table(
                 numeric("A", 1, 2, 3, 4, 5, 6),
