@@ -44,7 +44,8 @@ class PcaTest {
     void creditCardExplainedVarianceMatchesScikitLearn() throws Exception {
         PreparedData p = Preparer.prepare(TestTables.creditCard(), PrepOptions.defaults());
         PcaResult r = Pca.fit(p.scaledView(), p.rows(), p.cols(), 2, 2, CancellationToken.NONE);
-        assertArrayEquals(SKLEARN_RATIO, r.explainedVarianceRatio(), 1e-6);
+        // Acceptance asks for 1e-6; the golden README promises 1e-9; we measured 4e-15.
+        assertArrayEquals(SKLEARN_RATIO, r.explainedVarianceRatio(), 1e-9);
         // The data are standardized, so the total variance is 17 * n / (n - 1).
         double total = 17.0 * p.rows() / (p.rows() - 1);
         assertEquals(SKLEARN_RATIO[0] * total, r.explainedVariance()[0], 1e-6 * total);
