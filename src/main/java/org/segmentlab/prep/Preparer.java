@@ -153,14 +153,21 @@ public final class Preparer {
                 expandOneHot(s, sourceRows, drop, names, columns, recipe, warnings);
                 continue;
             }
-            double[] col = new double[m];
             double[] raw = s.numbers();
+            double[] col;
             int missing = 0;
-            for (int r = 0; r < m; r++) {
-                double v = raw[sourceRows[r]];
-                col[r] = v;
-                if (Double.isNaN(v)) {
-                    missing++;
+            if (m == n) {
+                // Every row kept: a complete column is read in place (never written), saving a copy.
+                missing = Stats.missing(raw);
+                col = missing == 0 ? raw : raw.clone();
+            } else {
+                col = new double[m];
+                for (int r = 0; r < m; r++) {
+                    double v = raw[sourceRows[r]];
+                    col[r] = v;
+                    if (Double.isNaN(v)) {
+                        missing++;
+                    }
                 }
             }
             if (missing == m) {
@@ -206,6 +213,9 @@ public final class Preparer {
                             + ", and log1p needs values above -1.");
                     applyLog = false;
                 } else {
+                    if (col == raw) {
+                        col = raw.clone();
+                    }
                     for (int r = 0; r < m; r++) {
                         col[r] = Math.log1p(col[r]);
                     }
