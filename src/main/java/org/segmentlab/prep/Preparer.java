@@ -254,10 +254,9 @@ public final class Preparer {
                     scale = max - min;
                 }
                 case ROBUST -> {
-                    double[] sorted = col.clone();
-                    Arrays.sort(sorted);
-                    center = Stats.quantileSorted(sorted, 0.5);
-                    scale = Stats.quantileSorted(sorted, 0.75) - Stats.quantileSorted(sorted, 0.25);
+                    double[] q = Stats.quantiles(col, 0.25, 0.5, 0.75);
+                    center = q[1];
+                    scale = q[2] - q[0];
                     if (!(scale > 0)) {
                         // Most values equal (e.g. mostly zeros): an IQR of 0 would divide by zero.
                         scale = Math.sqrt(Stats.populationVariance(col));

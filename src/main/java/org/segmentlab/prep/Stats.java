@@ -101,7 +101,92 @@ public final class Stats {
     }
 
     public static double median(double[] x) {
-        return quantileSorted(sortedPresent(x), 0.5);
+        return quantiles(x, 0.5)[0];
+    }
+
+    /**
+     * Quantiles of the non-missing values by linear interpolation (numpy's default), found by selection
+     * rather than a full sort (linear time on average: a million-row column in a few milliseconds).
+     * NaN when there are no values.
+     */
+    public static double[] quantiles(double[] x, double... qs) {
+        double[] a = present(x);
+        double[] out = new double[qs.length];
+        int m = a.length;
+        for (int k = 0; k < qs.length; k++) {
+            if (m == 0) {
+                out[k] = Double.NaN;
+                continue;
+            }
+            double pos = qs[k] * (m - 1);
+            int lo = (int) Math.floor(pos);
+            if (lo >= m - 1) {
+                lo = m - 1;
+            }
+            select(a, 0, m - 1, lo);
+            double lower = a[lo];
+            double t = pos - lo;
+            if (lo == m - 1 || t == 0) {
+                out[k] = lower;
+                continue;
+            }
+            // After selection everything right of lo is >= a[lo]: the next order statistic is their minimum.
+            double upper = a[lo + 1];
+            for (int i = lo + 2; i < m; i++) {
+                if (a[i] < upper) {
+                    upper = a[i];
+                }
+            }
+            out[k] = t >= 0.5 ? upper - (upper - lower) * (1 - t) : lower + (upper - lower) * t;
+        }
+        return out;
+    }
+
+    /** Reorders a[lo..hi] so that a[k] holds the value it would have sorted, smaller left, larger right. */
+    private static void select(double[] a, int lo, int hi, int k) {
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < a[lo]) {
+                swap(a, lo, mid);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, lo, hi);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, mid, hi);
+            }
+            double pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            // Hoare partition: swaps values equal to the pivot too, so long runs of ties split evenly.
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return; // a[k] equals the pivot
+            }
+        }
+        Arrays.sort(a, lo, hi + 1);
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /** The most frequent non-missing value (the smallest on ties); NaN when there are none. */
