@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.segmentlab.data.Column;
 import org.segmentlab.data.ColumnType;
 import org.segmentlab.data.DataTable;
 
@@ -396,11 +395,5 @@ class PreparerTest {
 
     static void assertRel(double expected, double actual, double rel) {
         assertEquals(expected, actual, rel * Math.max(Math.abs(expected), 1e-300), "expected " + expected);
-    }
-
-    @Test
-    void dictionaryOfColumnIsNotShared() {
-        Column c = categorical("C", "x", "y");
-        assertEquals(2, c.dictionary().length);
     }
 }
