@@ -19,11 +19,12 @@ import java.util.Map;
  * @param derivedValues  every derived column's values over all table rows (NaN = missing)
  * @param droppedConstant features left out because they are constant
  * @param warnings       plain-language notes on what was done
+ * @param fitted         the same preparation, to apply to new customers (see {@link FittedPreparation})
  */
 public record PreparedData(List<String> featureNames, int rows, int cols, double[] unscaled, double[] scaled,
                            int[] sourceRows, double[] center, double[] scale, Map<String, Double> imputedValues,
                            Map<String, double[]> derivedValues, List<String> droppedConstant,
-                           List<String> warnings) {
+                           List<String> warnings, FittedPreparation fitted) {
 
     public PreparedData {
         featureNames = List.copyOf(featureNames);
@@ -34,6 +35,26 @@ public record PreparedData(List<String> featureNames, int rows, int cols, double
         if (scaled.length != (long) rows * cols || unscaled.length != (long) rows * cols) {
             throw new IllegalArgumentException("matrix size does not match rows x cols");
         }
+        if (fitted == null) {
+            fitted = FittedPreparation.scalingOnly(featureNames, center, scale);
+        }
+    }
+
+    /**
+     * The skeleton's constructor, for matrices built without {@link Preparer} (tests, other callers):
+     * the fitted preparation only centres and scales.
+     */
+    public PreparedData(List<String> featureNames, int rows, int cols, double[] unscaled, double[] scaled,
+                        int[] sourceRows, double[] center, double[] scale, Map<String, Double> imputedValues,
+                        Map<String, double[]> derivedValues, List<String> droppedConstant, List<String> warnings) {
+        this(featureNames, rows, cols, unscaled, scaled, sourceRows, center, scale, imputedValues, derivedValues,
+                droppedConstant, warnings, null);
+    }
+
+    /** A derived column's values over all table rows (a copy), or null. */
+    public double[] derivedColumn(String name) {
+        double[] v = derivedValues.get(name);
+        return v == null ? null : v.clone();
     }
 
     /** The scaled matrix itself, not copied: callers must not modify it. */

@@ -1,5 +1,7 @@
 package org.segmentlab.segment;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +20,25 @@ import java.util.Map;
 public record ClusterProfile(int id, int size, double share, Map<String, Double> means,
                              Map<String, Double> centroidScaled, List<Trait> distinguishing) {
 
+    /** Copies the maps and list, keeping their order (table order, feature order, |z| order). */
+    public ClusterProfile {
+        means = Collections.unmodifiableMap(new LinkedHashMap<>(means));
+        centroidScaled = Collections.unmodifiableMap(new LinkedHashMap<>(centroidScaled));
+        distinguishing = List.copyOf(distinguishing);
+    }
+
+    /** This cluster's trait for a feature, or null. */
+    public Trait trait(String feature) {
+        return distinguishing.stream().filter(t -> t.feature().equals(feature)).findFirst().orElse(null);
+    }
+
     /**
      * One feature's distance from the population.
      *
      * @param z             (cluster mean - population mean) / population sd, on the prepared (unscaled) values
-     * @param clusterMean   raw-unit mean in the cluster
-     * @param populationMean raw-unit mean over all clustered rows
+     * @param clusterMean   mean in the cluster of the prepared, unscaled values (raw units, after
+     *                      imputation; log units for a log1p feature; 0..1 share for a one-hot one)
+     * @param populationMean the same over all clustered rows
      */
     public record Trait(String feature, double z, double clusterMean, double populationMean) {
     }

@@ -1,0 +1,207 @@
+package org.segmentlab.pca;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.junit.jupiter.api.Test;
+import org.segmentlab.prep.PrepOptions;
+import org.segmentlab.prep.PreparedData;
+import org.segmentlab.prep.Preparer;
+import org.segmentlab.prep.TestTables;
+import org.segmentlab.progress.CancellationToken;
+import org.segmentlab.progress.CancelledException;
+
+class PcaTest {
+
+    /**
+     * scikit-learn 1.2.1 PCA(2, svd_solver='full').explained_variance_ratio_ on cc_general.csv, mean-imputed
+     * and standardized (17 features), copied from /work/shared/golden/cc_general_sklearn_seed42.json
+     * ("pca_explained_variance_ratio").
+     */
+    private static final double[] SKLEARN_RATIO = {0.2729003721751004, 0.2030199133311015};
+
+    private static double[] random(int n, int d, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double common = rnd.nextGaussian();
+            for (int j = 0; j < d; j++) {
+                // Correlated features with different spreads, so the components are well separated.
+                x[i * d + j] = (j + 1) * common + rnd.nextGaussian() * (0.5 + j) + 10 * j;
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void creditCardExplainedVarianceMatchesScikitLearn() throws Exception {
+        PreparedData p = Preparer.prepare(TestTables.creditCard(), PrepOptions.defaults());
+        PcaResult r = Pca.fit(p.scaledView(), p.rows(), p.cols(), 2, 2, CancellationToken.NONE);
+        // Acceptance asks for 1e-6; the golden README promises 1e-9; we measured 4e-15.
+        assertArrayEquals(SKLEARN_RATIO, r.explainedVarianceRatio(), 1e-9);
+        // The data are standardized, so the total variance is 17 * n / (n - 1).
+        double total = 17.0 * p.rows() / (p.rows() - 1);
+        assertEquals(SKLEARN_RATIO[0] * total, r.explainedVariance()[0], 1e-6 * total);
+        assertSignConvention(r);
+    }
+
+    @Test
+    void handComputedAxisAlignedAndRotatedCases() {
+        // Points (2,0), (-2,0), (0,1), (0,-1): variances 8/3 and 2/3 along the axes.
+        double[] x = {2, 0, -2, 0, 0, 1, 0, -1};
+        PcaResult r = Pca.fit(x, 4, 2, 2, 1, CancellationToken.NONE);
+        assertArrayEquals(new double[] {8.0 / 3, 2.0 / 3}, r.explainedVariance(), 1e-12);
+        assertArrayEquals(new double[] {0.8, 0.2}, r.explainedVarianceRatio(), 1e-12);
+        assertArrayEquals(new double[] {1, 0, 0, 1}, r.loadings(), 1e-12);
+        assertArrayEquals(new double[] {2, 0, -2, 0, 0, 1, 0, -1}, r.scores(), 1e-12);
+
+        // The same points rotated by 30 degrees and shifted: same variances, rotated loadings.
+        double c = Math.cos(Math.PI / 6);
+        double s = Math.sin(Math.PI / 6);
+        double[] y = new double[8];
+        for (int i = 0; i < 4; i++) {
+            y[2 * i] = c * x[2 * i] - s * x[2 * i + 1] + 5;
+            y[2 * i + 1] = s * x[2 * i] + c * x[2 * i + 1] - 3;
+        }
+        PcaResult q = Pca.fit(y, 4, 2, 2, 1, CancellationToken.NONE);
+        assertArrayEquals(new double[] {8.0 / 3, 2.0 / 3}, q.explainedVariance(), 1e-12);
+        assertArrayEquals(new double[] {5, -3}, q.mean(), 1e-12);
+        // PC2 = (-sin, cos): its largest entry, cos 30, is the positive one.
+        assertArrayEquals(new double[] {c, s, -s, c}, q.loadings(), 1e-12);
+    }
+
+    @Test
+    void agreesWithTheSvdOfTheCentredMatrix() {
+        int n = 300;
+        int d = 5;
+        double[] x = random(n, d, 11);
+        PcaResult r = Pca.fit(x, n, d, 3, 1, CancellationToken.NONE);
+
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += x[i * d + j] / n;
+            }
+        }
+        DMatrixRMaj centred = new DMatrixRMaj(n, d);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                centred.set(i, j, x[i * d + j] - mean[j]);
+            }
+        }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
+        assertTrue(svd.decompose(centred));
+        double[] sv = svd.getSingularValues().clone();
+        DMatrixRMaj v = svd.getV(null, false);
+        Integer[] order = {0, 1, 2, 3, 4};
+        Arrays.sort(order, (a, b) -> Double.compare(sv[b], sv[a]));
+        double total = 0;
+        for (double value : sv) {
+            total += value * value / (n - 1);
+        }
+        for (int c = 0; c < 3; c++) {
+            double expected = sv[order[c]] * sv[order[c]] / (n - 1);
+            assertEquals(expected, r.explainedVariance()[c], 1e-9 * expected);
+            assertEquals(expected / total, r.explainedVarianceRatio()[c], 1e-9);
+            double dot = 0;
+            for (int j = 0; j < d; j++) {
+                dot += v.get(j, order[c]) * r.loading(c, j);
+            }
+            assertEquals(1.0, Math.abs(dot), 1e-9, "component " + c + " is the same axis up to sign");
+        }
+        // Scores are the centred rows projected on the loadings, with the component's variance.
+        for (int c = 0; c < 3; c++) {
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += centred.get(i, j) * r.loading(c, j);
+                }
+                assertEquals(s, r.scoresView()[i * 3 + c], 1e-9);
+                ss += s * s;
+            }
+            assertEquals(r.explainedVariance()[c], ss / (n - 1), 1e-9 * ss);
+        }
+        assertSignConvention(r);
+    }
+
+    @Test
+    void largestLoadingIsPositiveEvenWhenTheDataAreMirrored() {
+        int n = 200;
+        double[] x = random(n, 4, 3);
+        double[] mirrored = x.clone();
+        for (int i = 0; i < mirrored.length; i++) {
+            mirrored[i] = -mirrored[i];
+        }
+        PcaResult a = Pca.fit(x, n, 4, 4, 1, CancellationToken.NONE);
+        PcaResult b = Pca.fit(mirrored, n, 4, 4, 1, CancellationToken.NONE);
+        assertSignConvention(a);
+        assertSignConvention(b);
+        assertArrayEquals(a.loadings(), b.loadings(), 1e-9, "mirroring the data must not flip the components");
+        double[] sa = a.scores();
+        double[] sb = b.scores();
+        for (int i = 0; i < sa.length; i++) {
+            assertEquals(-sa[i], sb[i], 1e-9);
+        }
+    }
+
+    @Test
+    void inputIsNotModifiedAndThreadsDoNotChangeTheResult() {
+        int n = 20_000; // several chunks of rows
+        int d = 6;
+        double[] x = random(n, d, 5);
+        double[] copy = x.clone();
+        PcaResult one = Pca.fit(x, n, d, 2, 1, CancellationToken.NONE);
+        PcaResult two = Pca.fit(x, n, d, 2, 2, CancellationToken.NONE);
+        assertArrayEquals(copy, x, 0);
+        assertArrayEquals(one.explainedVariance(), two.explainedVariance(), 0);
+        assertArrayEquals(one.loadings(), two.loadings(), 0);
+        assertArrayEquals(one.scoresView(), two.scoresView(), 0);
+        assertArrayEquals(one.mean(), two.mean(), 0);
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
+        double[] x = random(10, 3, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Pca.fit(x, 10, 3, 4, 1, CancellationToken.NONE));
+        assertEquals("PCA can keep 1 to 3 components on 3 features, not 4", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Pca.fit(x, 10, 3, 0, 1, CancellationToken.NONE));
+        assertThrows(IllegalArgumentException.class, () -> Pca.fit(x, 1, 3, 1, 1, CancellationToken.NONE));
+        assertThrows(IllegalArgumentException.class, () -> Pca.fit(x, 11, 3, 1, 1, CancellationToken.NONE));
+    }
+
+    @Test
+    void cancelledTokenStopsTheFit() {
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        double[] x = random(10_000, 3, 1);
+        assertThrows(CancelledException.class, () -> Pca.fit(x, 10_000, 3, 2, 2, token));
+    }
+
+    @Test
+    void constantDataGiveZeroRatiosNotNaN() {
+        double[] x = {1, 2, 1, 2, 1, 2};
+        PcaResult r = Pca.fit(x, 3, 2, 2, 1, CancellationToken.NONE);
+        assertArrayEquals(new double[] {0, 0}, r.explainedVarianceRatio(), 0);
+    }
+
+    static void assertSignConvention(PcaResult r) {
+        for (int c = 0; c < r.components(); c++) {
+            int arg = 0;
+            for (int j = 1; j < r.d(); j++) {
+                if (Math.abs(r.loading(c, j)) > Math.abs(r.loading(c, arg))) {
+                    arg = j;
+                }
+            }
+            assertTrue(r.loading(c, arg) > 0, "component " + c + ": largest loading must be positive");
+        }
+    }
+}
