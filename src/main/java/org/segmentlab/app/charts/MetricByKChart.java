@@ -54,7 +54,7 @@ public class MetricByKChart extends CanvasChart {
     private final Better better;
     private final IntegerProperty chosenK = new SimpleIntegerProperty(this, "chosenK", 0);
     private final BooleanProperty showFitTime = new SimpleBooleanProperty(this, "showFitTime", false);
-    private final Label infoIcon = new Label("ⓘ");
+    private final Label infoIcon = new Label("i");
     private final Label betterLabel = new Label();
     private final CheckBox fitTimeToggle = new CheckBox("fit time");
     private final Label markerLabel = new Label();
@@ -80,7 +80,9 @@ public class MetricByKChart extends CanvasChart {
         this.better = better;
         setId(id);
         infoIcon.setId(id + "Info");
-        infoIcon.setStyle("-fx-font-size: 15px; -fx-text-fill: #0072B2; -fx-cursor: hand;");
+        infoIcon.setStyle("-fx-font-size: 11px; -fx-font-weight: bold; -fx-text-fill: #0072B2; -fx-cursor: hand;"
+                + " -fx-border-color: #0072B2; -fx-border-radius: 9; -fx-min-width: 18; -fx-min-height: 18;"
+                + " -fx-alignment: center;");
         Tooltip tip = new Tooltip(info + "\n\n" + capitalise(better.text()) + ".");
         tip.setWrapText(true);
         tip.setMaxWidth(360);

@@ -122,16 +122,22 @@ public class ProfileHeatmap extends CanvasChart {
         int f = z[0].length;
         double[] var = new double[f];
         for (int j = 0; j < f; j++) {
-            double s = 0, ss = 0;
+            // two passes, so a constant column has exactly zero variance and ties stay ties
+            double s = 0;
             int n = 0;
             for (double[] row : z) {
                 if (Double.isFinite(row[j])) {
                     s += row[j];
-                    ss += row[j] * row[j];
                     n++;
                 }
             }
-            var[j] = n == 0 ? -1 : ss / n - (s / n) * (s / n);
+            double mean = n == 0 ? 0 : s / n, ss = 0;
+            for (double[] row : z) {
+                if (Double.isFinite(row[j])) {
+                    ss += (row[j] - mean) * (row[j] - mean);
+                }
+            }
+            var[j] = n == 0 ? -1 : ss / n;
         }
         return IntStream.range(0, f).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(j -> -var[j]).thenComparingInt(j -> j))
@@ -222,13 +228,15 @@ public class ProfileHeatmap extends CanvasChart {
         // headers
         gc.setFont(smallFont);
         gc.setFill(Color.web("#333"));
-        gc.setTextAlign(TextAlignment.LEFT);
+        // names end at their column and run up-left, over the empty corner above the row labels, so the last
+        // columns never run off the right edge
+        gc.setTextAlign(TextAlignment.RIGHT);
         gc.setTextBaseline(VPos.CENTER);
         for (int j = 0; j < nf; j++) {
             double x = left + (j + 0.5) * cw;
             gc.save();
             gc.translate(x, top - 4 * s);
-            gc.rotate(-50);
+            gc.rotate(50);
             gc.setFill(live && order[j] == hoverColFeature() ? Color.BLACK : Color.web("#333"));
             gc.fillText(features[order[j]], 0, 0);
             gc.restore();
