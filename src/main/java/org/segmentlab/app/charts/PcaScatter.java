@@ -493,7 +493,9 @@ public class PcaScatter extends BorderPane {
             boolean dim = h >= 0 && h != c;
             legend.getChildren().get(c).setStyle("-fx-padding: 2 6 2 6; -fx-cursor: hand; -fx-font-size: 11px;"
                     + (hidden ? " -fx-opacity: 0.35;" : dim ? " -fx-opacity: 0.6;" : "")
-                    + (h == c ? " -fx-border-color: #333; -fx-border-radius: 3;" : ""));
+                    // the border is always there (transparent when off) so highlighting never changes the
+                    // legend's height, which would resize the plot and cost a second redraw
+                    + " -fx-border-radius: 3; -fx-border-color: " + (h == c ? "#333;" : "transparent;"));
         }
     }
 
