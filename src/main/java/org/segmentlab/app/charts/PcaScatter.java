@@ -93,6 +93,26 @@ public class PcaScatter extends BorderPane {
     private double[] ly;
     private IntFunction<String> labeler;
     private SpatialGrid grid;
+    /**
+     * Copies of xs, ys, cluster permuted into grid-cell order, for drawing: reading them in sequence and writing
+     * nearby pixels one after another is about 3 times faster than data order at a million points. Until the
+     * index exists they are the data arrays themselves.
+     */
+    private DrawOrder drawOrder = new DrawOrder(new double[0], new double[0], new int[0]);
+
+    private record DrawOrder(double[] xs, double[] ys, int[] cluster) {
+        static DrawOrder of(SpatialGrid g, double[] xs, double[] ys, int[] cluster) {
+            int[] o = g.cellOrder();
+            double[] x = new double[o.length], y = new double[o.length];
+            int[] c = new int[o.length];
+            for (int i = 0; i < o.length; i++) {
+                x[i] = xs[o[i]];
+                y[i] = ys[o[i]];
+                c[i] = cluster[o[i]];
+            }
+            return new DrawOrder(x, y, c);
+        }
+    }
     private int generation;
     private BiConsumer<Integer, Integer> onChooseAxes;
     private boolean updatingChoices;
@@ -227,19 +247,25 @@ public class PcaScatter extends BorderPane {
     private void rebuildIndex() {
         final int gen = ++generation;
         final double[] gx = xs, gy = ys;
+        final int[] gc = cluster;
         if (gx.length <= ASYNC_INDEX_THRESHOLD) {
             grid = new SpatialGrid(gx, gy, 4);
+            drawOrder = DrawOrder.of(grid, gx, gy, gc);
             indexReady.set(true);
             return;
         }
         grid = null;
+        drawOrder = new DrawOrder(gx, gy, gc);
         indexReady.set(false);
         Thread t = new Thread(() -> {
             SpatialGrid g = new SpatialGrid(gx, gy, 4);
+            DrawOrder o = DrawOrder.of(g, gx, gy, gc);
             Platform.runLater(() -> {
                 if (gen == generation) {
                     grid = g;
+                    drawOrder = o;
                     indexReady.set(true);
+                    plot.requestRedraw();
                 }
             });
         }, "scatter-index");
@@ -433,6 +459,11 @@ public class PcaScatter extends BorderPane {
         return plot.redrawCount();
     }
 
+    /** Part of the last redraw spent writing the point raster, in nanoseconds. */
+    public long lastRasterNanos() {
+        return plot.lastRasterNanos;
+    }
+
     /** Paints now instead of in the next pulse (benchmarks). */
     public void redrawNow() {
         plot.redrawNow();
@@ -509,6 +540,7 @@ public class PcaScatter extends BorderPane {
         private PixelBuffer<IntBuffer> pixelBuffer;
         private WritableImage image;
         private double dragX, dragY;
+        private long lastRasterNanos;
         private boolean dragging;
 
         PlotView() {
@@ -622,7 +654,11 @@ public class PcaScatter extends BorderPane {
             } else {
                 buf = new int[pw * ph];
             }
+            long r0 = System.nanoTime();
             rasterize(buf, pw, ph, vp, s);
+            if (live) {
+                lastRasterNanos = System.nanoTime() - r0;
+            }
             if (live) {
                 pixelBuffer.updateBuffer(b -> null);
                 gc.drawImage(image, left, top);
@@ -658,16 +694,18 @@ public class PcaScatter extends BorderPane {
             double diameter = pointSize.get() * s;
             int[] stamp = ScatterRaster.discStamp(diameter);
             int a = (int) Math.round(opacity.get() * 256);
+            DrawOrder d = drawOrder;
             double fx = pw / (vp.xMax() - vp.xMin()), fy = ph / (vp.yMax() - vp.yMin());
             if (h >= 0 && h < k) {
                 boolean[] others = new boolean[k];
                 for (int c = 0; c < k; c++) {
                     others[c] = c != h && !hiddenClusters.contains(c);
                 }
-                ScatterRaster.blend(buf, pw, ph, xs, ys, cluster, colors, others, Math.max(8, a / 3),
+                ScatterRaster.blend(buf, pw, ph, d.xs(), d.ys(), d.cluster(), null, colors, others, Math.max(8, a / 3),
                         vp.xMin(), vp.yMax(), fx, fy, stamp, DIMMED);
             }
-            ScatterRaster.blend(buf, pw, ph, xs, ys, cluster, colors, include, a, vp.xMin(), vp.yMax(), fx, fy,
+            ScatterRaster.blend(buf, pw, ph, d.xs(), d.ys(), d.cluster(), null, colors, include, a, vp.xMin(), vp.yMax(),
+                    fx, fy,
                     stamp, 0);
         }
 

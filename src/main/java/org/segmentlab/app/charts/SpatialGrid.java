@@ -124,6 +124,14 @@ public final class SpatialGrid {
         return bestIdx;
     }
 
+    /**
+     * Point indices grouped by cell, row by row (a copy). Drawing in this order touches the raster in nearby
+     * places one after another, which is several times faster than the data's order for a million points.
+     */
+    public int[] cellOrder() {
+        return order.clone();
+    }
+
     /** Number of points indexed (finite ones). */
     public int size() {
         return order.length;

@@ -63,11 +63,11 @@ class ChartLogicTest {
         int[] cl = {0, 1, 0, 0};
         int[] colors = {0xFF0000FF, 0xFFFF0000};
         // data (x, y) with x0 = 0, top y0 = 10, 1 px per unit: point 0 at column 2, row 7
-        ScatterRaster.blend(buf, w, h, xs, ys, cl, colors, new boolean[] {true, false}, 256, 0, 10, 1, 1,
+        ScatterRaster.blend(buf, w, h, xs, ys, cl, null, colors, new boolean[] {true, false}, 256, 0, 10, 1, 1,
                 ScatterRaster.discStamp(1), 0);
         assertEquals(0xFF0000FF, buf[7 * w + 2]);
         assertEquals(0xFFFFFFFF, buf[2 * w + 7], "cluster 1 excluded");
-        ScatterRaster.blend(buf, w, h, xs, ys, cl, colors, null, 128, 0, 10, 1, 1, ScatterRaster.discStamp(1), 0);
+        ScatterRaster.blend(buf, w, h, xs, ys, cl, null, colors, null, 128, 0, 10, 1, 1, ScatterRaster.discStamp(1), 0);
         int half = buf[2 * w + 7];
         assertEquals(0xFF, half >>> 16 & 0xFF, "red stays full");
         assertTrue(Math.abs((half & 0xFF) - 127) <= 1, "blue halfway between white and red: " + (half & 0xFF));
