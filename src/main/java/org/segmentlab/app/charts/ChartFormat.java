@@ -30,7 +30,7 @@ public final class ChartFormat {
         if (r.abs().compareTo(BigDecimal.valueOf(1e9)) >= 0 || r.abs().compareTo(BigDecimal.valueOf(1e-4)) < 0) {
             return String.format(Locale.ROOT, "%.2e", r.doubleValue());
         }
-        int scale = Math.max(0, r.stripTrailingZeros().scale());
+        int scale = Math.max(0, r.scale()); // keep trailing zeros: 0.220 shows 3 significant digits
         DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setMinimumFractionDigits(scale);
         f.setMaximumFractionDigits(scale);

@@ -552,8 +552,13 @@ public class MetricByKChart extends CanvasChart {
         if (step == 0 || Math.abs(v) >= 1e6 || (Math.abs(v) < 1e-3 && v != 0)) {
             return ChartFormat.sig3(v);
         }
-        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) + 1e-9));
-        if (step * Math.pow(10, decimals) % 1 > 1e-6) {
+        // fewest decimals that show the step exactly: 0.1 -> 1, 0.25 -> 2, 0.02 -> 2, 500 -> 0
+        int decimals = 0;
+        while (decimals < 6) {
+            double scaled = step * Math.pow(10, decimals);
+            if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, scaled)) {
+                break;
+            }
             decimals++;
         }
         return String.format(java.util.Locale.ROOT, "%,." + Math.min(decimals, 6) + "f", v);

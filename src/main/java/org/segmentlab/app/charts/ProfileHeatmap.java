@@ -223,7 +223,7 @@ public class ProfileHeatmap extends CanvasChart {
         double angle = Math.toRadians(50);
         double headerH = Math.min(maxName * Math.sin(angle) + 10 * s, h * 0.4);
         double top = 14 * s + textHeight(titleFont) + headerH;
-        double ch = Math.max(6, Math.min(56 * s, (h - top - legendH) / k));
+        double ch = Math.max(6, Math.min(90 * s, (h - top - legendH) / k));
 
         // headers
         gc.setFont(smallFont);

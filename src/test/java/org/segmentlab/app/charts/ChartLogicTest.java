@@ -48,6 +48,7 @@ class ChartLogicTest {
         assertEquals("1,230,000", ChartFormat.sig3(1_234_567));
         assertEquals("-0.5", ChartFormat.sig3(-0.5));
         assertEquals("0.198", ChartFormat.sig3(0.19813));
+        assertEquals("0.220", ChartFormat.sig3(0.22), "trailing zero kept: 3 significant digits");
         assertEquals("8,950", ChartFormat.count(8950));
         assertEquals("44.4%", ChartFormat.percent(0.4442));
         assertEquals("+1.8", ChartFormat.signed1(1.83));
@@ -72,6 +73,15 @@ class ChartLogicTest {
         assertEquals(0xFF, half >>> 16 & 0xFF, "red stays full");
         assertTrue(Math.abs((half & 0xFF) - 127) <= 1, "blue halfway between white and red: " + (half & 0xFF));
         assertEquals(9, ScatterRaster.discStamp(3).length / 2, "3 px disc covers 9 pixels");
+    }
+
+    @Test
+    void tickLabelsUseJustEnoughDecimals() {
+        assertEquals("-0.4", MetricByKChart.tickText(-0.4, new double[] {-0.4, -0.3}));
+        assertEquals("0.24", MetricByKChart.tickText(0.24, new double[] {0.2, 0.22, 0.24}));
+        assertEquals("0.25", MetricByKChart.tickText(0.25, new double[] {0, 0.25}));
+        assertEquals("120,000", MetricByKChart.tickText(120_000, new double[] {100_000, 120_000}));
+        assertEquals("3", MetricByKChart.tickText(3, new double[] {2, 3}));
     }
 
     @Test

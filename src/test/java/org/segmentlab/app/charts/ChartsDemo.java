@@ -21,6 +21,10 @@ public final class ChartsDemo {
         Application.launch(App.class, args);
     }
 
+    private static void write(javafx.scene.image.Image img, java.nio.file.Path file) throws java.io.IOException {
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+    }
+
     /** The demo window. */
     public static final class App extends Application {
     @Override
@@ -85,6 +89,22 @@ public final class ChartsDemo {
         bottom.setPrefHeight(420);
         if (getParameters().getRaw().contains("--select")) {
             silPlot.selectedClusterProperty().set(2);
+        }
+        int ex = getParameters().getRaw().indexOf("--export");
+        if (ex >= 0 && ex + 1 < getParameters().getRaw().size()) {
+            // writes each chart's export rendering, to check text scaling by eye
+            java.nio.file.Path dir = java.nio.file.Path.of(getParameters().getRaw().get(ex + 1));
+            javafx.application.Platform.runLater(() -> {
+                try {
+                    java.nio.file.Files.createDirectories(dir);
+                    write(scatter.snapshot(1920, 1080), dir.resolve("scatter.png"));
+                    write(elbow.snapshot(1200, 700), dir.resolve("elbow.png"));
+                    write(silPlot.snapshot(1920, 1080), dir.resolve("silhouette.png"));
+                    write(heat.snapshot(1920, 1080), dir.resolve("heatmap.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
         stage.setTitle("SegmentLab charts demo");
         stage.setScene(new Scene(root, 1600, 1000));
