@@ -219,6 +219,39 @@ class ChartsFxTest {
         assertTrue(coloured);
     }
 
+    @Test
+    void axisChooserReportsTheChosenIndices(FxRobot robot) {
+        java.util.List<int[]> chosen = new java.util.ArrayList<>();
+        robot.interact(() -> scatter.setAxisChoices(java.util.List.of("PC1", "PC2", "PC3", "BALANCE"),
+                (x, y) -> chosen.add(new int[] {x, y})));
+        assertTrue(chosen.isEmpty(), "setting the choices is not a user choice");
+        javafx.scene.control.ComboBox<?> x = robot.lookup("#xAxisChoice").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> x.getSelectionModel().select(3));
+        assertEquals(1, chosen.size());
+        assertEquals(3, chosen.get(0)[0]);
+        assertEquals(1, chosen.get(0)[1]);
+    }
+
+    @Test
+    void largeDataBuildsTheHoverIndexInTheBackground(FxRobot robot) throws Exception {
+        int n = PcaScatter.ASYNC_INDEX_THRESHOLD + 50_000;
+        FakeData big = new FakeData(n, 6, 3);
+        robot.interact(() -> scatter.setData(big.xs, big.ys, big.cluster, big.k, "PC1", "PC2"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> scatter.indexReadyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, scatter.legendItemCount());
+        // the far-out point is found through the index built off the FX thread
+        int far = 0;
+        for (int i = 0; i < n; i++) {
+            if (Math.hypot(big.xs[i], big.ys[i]) > Math.hypot(big.xs[far], big.ys[far])) {
+                far = i;
+            }
+        }
+        int f = far;
+        Point2D p = onFx(() -> scatter.scenePositionOf(f));
+        assertEquals(f, (int) onFx(() -> scatter.pointIndexAt(p.getX(), p.getY())));
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------
 
     private String label(int i) {
