@@ -127,6 +127,20 @@ public final class KMeans {
     }
 
     /**
+     * One Lloyd run from given initial centres (no seeding, no restarts), as scikit-learn's
+     * {@code KMeans(init=centres, n_init=1)}. For tests of the Lloyd loop itself (empty-cluster refill).
+     */
+    static KMeansResult fitFromCenters(double[] x, int n, int d, double[] initialCenters, int maxIter, double tol) {
+        checkShape(x, n, d);
+        int k = initialCenters.length / d;
+        double tolAbs = meanVariance(x, n, d) * tol;
+        Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK);
+        Single s = lloyd(x, n, d, k, maxIter, tolAbs, initialCenters.clone(), ws, null, 1, CancellationToken.NONE,
+                ProgressListener.NONE, 0, 1, new AtomicInteger(), "k = " + k);
+        return renumber(s, n, d, k, s.emptyRefilled, 0);
+    }
+
+    /**
      * Throws when the data has fewer than {@code k} distinct rows. Stops scanning as soon as k distinct
      * rows are seen, so the usual case costs k hash look-ups.
      *
@@ -287,6 +301,12 @@ public final class KMeans {
                                      Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
                                      ProgressListener p, int restart, int nInit, AtomicInteger done, String kText) {
         double[] centers = seedPlusPlus(x, n, d, k, new SplittableRandom(seed), ws, pool, threads, cancel);
+        return lloyd(x, n, d, k, maxIter, tolAbs, centers, ws, pool, threads, cancel, p, restart, nInit, done, kText);
+    }
+
+    private static Single lloyd(double[] x, int n, int d, int k, int maxIter, double tolAbs, double[] centers,
+                                Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
+                                ProgressListener p, int restart, int nInit, AtomicInteger done, String kText) {
         int[] labels = ws.labels;
         Arrays.fill(labels, -1);
         double[] newCenters = new double[k * d];

@@ -41,6 +41,7 @@ public final class SweepBenchmark {
         int warmup = 0;
         SilhouetteMode mode = SilhouetteMode.EXACT;
         Path labelsOut = null;
+        java.util.Set<String> drop = java.util.Set.of();
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -53,11 +54,12 @@ public final class SweepBenchmark {
                 case "--warmup" -> { warmup = Integer.parseInt(v); i++; }
                 case "--silhouette" -> { mode = SilhouetteMode.parse(v); i++; }
                 case "--labels-out" -> { labelsOut = Path.of(v); i++; }
+                case "--drop" -> { drop = java.util.Set.of(v.split(",")); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         long t0 = System.nanoTime();
-        CreditCardFixture data = CreditCardFixture.read(Path.of(input));
+        CreditCardFixture data = CreditCardFixture.read(Path.of(input), drop);
         double loadS = (System.nanoTime() - t0) / 1e9;
         KMeansOptions base = new KMeansOptions(kMin, nInit, 300, 1e-4, seed, threads);
         for (int w = 0; w < warmup; w++) {

@@ -50,6 +50,11 @@ public final class CreditCardFixture {
     }
 
     public static CreditCardFixture read(Path csv) {
+        return read(csv, java.util.Set.of());
+    }
+
+    /** Reads any CSV the same way, first dropping the named columns (the script's --drop). */
+    public static CreditCardFixture read(Path csv, java.util.Set<String> drop) {
         try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
             List<String> header = new ArrayList<>(p.getHeaderNames());
@@ -61,7 +66,7 @@ public final class CreditCardFixture {
             List<Integer> keep = new ArrayList<>();
             List<String> features = new ArrayList<>();
             for (int f = 0; f < header.size(); f++) {
-                if (numeric(raw, f)) {
+                if (!drop.contains(header.get(f)) && numeric(raw, f)) {
                     keep.add(f);
                     features.add(header.get(f));
                 }
