@@ -45,6 +45,12 @@ public final class KMeans {
      */
     public static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
                                    CancellationToken cancel) {
+        return fit(x, n, d, options, progress, cancel, true);
+    }
+
+    /** @param bounds false for plain Lloyd (every distance, every iteration): same labels, for benchmarks */
+    static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
+                            CancellationToken cancel, boolean bounds) {
         long t0 = System.nanoTime();
         checkShape(x, n, d);
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
@@ -91,7 +97,7 @@ public final class KMeans {
                         Workspace ws = new Workspace(n, d, k, nChunks);
                         for (int r = next.getAndIncrement(); r < nInit; r = next.getAndIncrement()) {
                             results[r] = runRestart(x, n, d, k, options.maxIter(), tolAbs, seeds[r], ws, null, 1, c,
-                                    p, r, nInit, done, kText);
+                                    p, r, nInit, done, kText, bounds);
                             p.update((double) done.incrementAndGet() / nInit,
                                     kText + ": restart " + done.get() + " of " + nInit + " done");
                         }
@@ -103,7 +109,7 @@ public final class KMeans {
                 Workspace ws = new Workspace(n, d, k, nChunks);
                 for (int r = 0; r < nInit; r++) {
                     results[r] = runRestart(x, n, d, k, options.maxIter(), tolAbs, seeds[r], ws, pool, innerThreads,
-                            c, p, r, nInit, done, kText);
+                            c, p, r, nInit, done, kText, bounds);
                     p.update((double) done.incrementAndGet() / nInit,
                             kText + ": restart " + (r + 1) + " of " + nInit + " done");
                 }
@@ -136,7 +142,7 @@ public final class KMeans {
         double tolAbs = meanVariance(x, n, d) * tol;
         Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK);
         Single s = lloyd(x, n, d, k, maxIter, tolAbs, initialCenters.clone(), ws, null, 1, CancellationToken.NONE,
-                ProgressListener.NONE, 0, 1, new AtomicInteger(), "k = " + k);
+                ProgressListener.NONE, 0, 1, new AtomicInteger(), "k = " + k, true);
         return renumber(s, n, d, k, s.emptyRefilled, 0);
     }
 
@@ -255,9 +261,12 @@ public final class KMeans {
         final int maxMovedIndex;
         final double maxMoved;
         final double secondMoved;
+        /** false: plain Lloyd (every distance every iteration), kept for the algorithm benchmark */
+        final boolean bounds;
 
-        Geometry(double[] centers, int k, int d, double[] moved) {
+        Geometry(double[] centers, int k, int d, double[] moved, boolean bounds) {
             this.k = k;
+            this.bounds = bounds;
             kp = (k + 3) & ~3;
             ct = new double[d * kp];
             for (int c = 0; c < k; c++) {
@@ -299,14 +308,17 @@ public final class KMeans {
 
     private static Single runRestart(double[] x, int n, int d, int k, int maxIter, double tolAbs, long seed,
                                      Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
-                                     ProgressListener p, int restart, int nInit, AtomicInteger done, String kText) {
+                                     ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
+                                     boolean bounds) {
         double[] centers = seedPlusPlus(x, n, d, k, new SplittableRandom(seed), ws, pool, threads, cancel);
-        return lloyd(x, n, d, k, maxIter, tolAbs, centers, ws, pool, threads, cancel, p, restart, nInit, done, kText);
+        return lloyd(x, n, d, k, maxIter, tolAbs, centers, ws, pool, threads, cancel, p, restart, nInit, done, kText,
+                bounds);
     }
 
     private static Single lloyd(double[] x, int n, int d, int k, int maxIter, double tolAbs, double[] centers,
                                 Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
-                                ProgressListener p, int restart, int nInit, AtomicInteger done, String kText) {
+                                ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
+                                boolean bounds) {
         int[] labels = ws.labels;
         Arrays.fill(labels, -1);
         double[] newCenters = new double[k * d];
@@ -317,7 +329,7 @@ public final class KMeans {
         int it = 0;
         for (; it < maxIter; it++) {
             // E-step against `centers` (labels and per-chunk sums), then M-step into newCenters.
-            Geometry g = new Geometry(centers, k, d, moved);
+            Geometry g = new Geometry(centers, k, d, moved, bounds);
             int changed = assign(x, n, d, g, ws, pool, threads, cancel, true);
             reduceSums(ws, n, d, k, newCenters, counts);
             refilled += refillEmpty(x, n, d, k, centers, labels, ws.minDist, newCenters, counts);
@@ -358,7 +370,7 @@ public final class KMeans {
         }
         if (!strict) {
             // Final E-step so the labels match the final centres (as scikit-learn).
-            assign(x, n, d, new Geometry(centers, k, d, moved), ws, pool, threads, cancel, false);
+            assign(x, n, d, new Geometry(centers, k, d, moved, bounds), ws, pool, threads, cancel, false);
         }
         double inertia = inertiaPass(x, n, d, k, centers, ws, pool, threads, cancel);
         return new Single(labels.clone(), centers.clone(), inertia, it, refilled);
@@ -403,7 +415,7 @@ public final class KMeans {
         for (int i = from; i < to; i++) {
             int o = i * d;
             int lab = labels[i];
-            boolean compute = lab < 0;
+            boolean compute = lab < 0 || !g.bounds;
             if (!compute) {
                 // Move the bounds by how far the centres moved.
                 double u = upper[i] + g.moved[lab];
