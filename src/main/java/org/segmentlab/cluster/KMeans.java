@@ -321,6 +321,8 @@ public final class KMeans {
                                 boolean bounds) {
         int[] labels = ws.labels;
         Arrays.fill(labels, -1);
+        Arrays.fill(ws.chunkSums, 0.0);
+        Arrays.fill(ws.chunkCounts, 0.0);
         double[] newCenters = new double[k * d];
         double[] counts = new double[k];
         double[] moved = new double[k];
@@ -402,14 +404,12 @@ public final class KMeans {
         double[] upper = ws.upper;
         double[] lower = ws.lower;
         double[] acc = new double[kp];
+        // The chunk's coordinate sums per cluster are kept up to date by moving only the rows whose
+        // label changes (they start at zero with every label at -1).
         double[] s = ws.chunkSums;
         double[] cnt = ws.chunkCounts;
         int sOff = ch * k * d;
         int cOff = ch * k;
-        if (sums) {
-            Arrays.fill(s, sOff, sOff + k * d, 0.0);
-            Arrays.fill(cnt, cOff, cOff + k, 0.0);
-        }
         int changed = 0;
         int full = 0;
         for (int i = from; i < to; i++) {
@@ -454,17 +454,23 @@ public final class KMeans {
                 if (lab != best) {
                     changed++;
                     labels[i] = best;
-                    lab = best;
+                    if (sums) {
+                        int so = sOff + best * d;
+                        if (lab >= 0) {
+                            int sq = sOff + lab * d;
+                            for (int f = 0; f < d; f++) {
+                                s[sq + f] -= x[o + f];
+                            }
+                            cnt[cOff + lab] -= 1;
+                        }
+                        for (int f = 0; f < d; f++) {
+                            s[so + f] += x[o + f];
+                        }
+                        cnt[cOff + best] += 1;
+                    }
                 }
                 upper[i] = Math.sqrt(d1);
                 lower[i] = Math.sqrt(d2);
-            }
-            if (sums) {
-                int so = sOff + lab * d;
-                for (int f = 0; f < d; f++) {
-                    s[so + f] += x[o + f];
-                }
-                cnt[cOff + lab] += 1;
             }
         }
         ws.chunkChanged[ch] = changed;
