@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of SegmentLab's engine against scikit-learn 1.2.1 (see bench/results/engine.md).
 #
-#   bench/engine.sh [reps] [--synthetic]
+#   bench/engine.sh [reps] [cc|synthetic|all]     (default: 5 cc)
 #
 # (a)+(b) credit-card data: sweep k = 1..10, n_init 10, seed 42, 2 threads, exact silhouettes k = 2..10;
 #         both tools run alternately `reps` times (default 5) in fresh processes; medians of
 #         sweep_fit_s and silhouette_total_s.
-# (c)     with --synthetic: 1,000,000 x 20 Gaussian mixture, the same sweep with a 10,000-row
+# (c)     synthetic or all: 1,000,000 x 20 Gaussian mixture, the same sweep with a 10,000-row
 #         silhouette sample (SYN_REPS runs each, default 1: one scikit-learn sweep takes minutes).
 # Needs ../shared/bench (override with SHARED=...) and /usr/bin/python3 with scikit-learn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS=${1:-5}
-SYN=${2:-}
+WHAT=${2:-cc}
 SHARED=${SHARED:-../shared}
 OUT=${OUT:-target/bench-engine}
 mkdir -p "$OUT"
@@ -21,7 +21,7 @@ mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 CP="target/test-classes:target/classes:$(cat target/cp.txt)"
 # OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE may be set on this machine; scikit-learn runs without them.
 SK=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$SHARED/bench/sklearn_reference.py")
-JAVA=(java -cp "$CP" org.segmentlab.bench.SweepBenchmark)
+JAVA=(java -Xmx6g -cp "$CP" org.segmentlab.bench.SweepBenchmark)
 
 run_pair() { # name input reps sk-args java-args
   local name=$1 input=$2 reps=$3 skargs=$4 jargs=$5
@@ -50,9 +50,11 @@ PY
 }
 
 date -u +"start %Y-%m-%dT%H:%M:%SZ"; uptime
-run_pair cc samples/cc_general.csv "$REPS" "" "--silhouette exact"
-summarise cc
-if [ "$SYN" = "--synthetic" ]; then
+if [ "$WHAT" != synthetic ]; then
+  run_pair cc samples/cc_general.csv "$REPS" "" "--silhouette exact"
+  summarise cc
+fi
+if [ "$WHAT" != cc ]; then
   SYN_CSV=${SYN_CSV:-/tmp/synthetic_1m.csv}
   [ -f "$SYN_CSV" ] || /usr/bin/python3 "$SHARED/bench/make_synthetic.py" --rows 1000000 --cols 20 --clusters 8 \
       --seed 0 --out "$SYN_CSV"

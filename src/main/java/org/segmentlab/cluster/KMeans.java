@@ -640,7 +640,7 @@ public final class KMeans {
             int from = ch * CHUNK;
             int to = Math.min(n, from + CHUNK);
             for (int i = from; i < to; i++) {
-                closest[i] = sq(x, i * d, cand, 0, d);
+                closest[i] = sq4(x, i * d, cand, 0, d);
             }
         });
         double[] cum = new double[n];
@@ -661,16 +661,28 @@ public final class KMeans {
                 ids[t] = Math.min(id, n - 1);
                 System.arraycopy(x, ids[t] * d, cand, t * d, d);
             }
+            // Candidates transposed and padded to a multiple of 4: one pass over the rows gives every
+            // candidate's distance with independent sums (the distance kernel of the E-step).
+            int tp = (trials + 3) & ~3;
+            double[] candT = new double[d * tp];
+            for (int t = 0; t < trials; t++) {
+                for (int f = 0; f < d; f++) {
+                    candT[f * tp + t] = cand[t * d + f];
+                }
+            }
             forChunks(nChunks, pool, threads, cancel, ch -> {
                 int from = ch * CHUNK;
                 int to = Math.min(n, from + CHUNK);
-                for (int t = 0; t < trials; t++) {
-                    double s = 0;
-                    for (int i = from; i < to; i++) {
-                        s += Math.min(closest[i], sq(x, i * d, cand, t * d, d));
+                double[] acc = new double[tp];
+                double[] pots = new double[trials];
+                for (int i = from; i < to; i++) {
+                    distances(x, i * d, d, candT, tp, acc);
+                    double ci = closest[i];
+                    for (int t = 0; t < trials; t++) {
+                        pots[t] += Math.min(ci, acc[t]);
                     }
-                    chunkPot[ch * trials + t] = s;
                 }
+                System.arraycopy(pots, 0, chunkPot, ch * trials, trials);
             });
             int best = 0;
             double bestPot = Double.POSITIVE_INFINITY;
@@ -690,7 +702,7 @@ public final class KMeans {
                 int from = ch * CHUNK;
                 int to = Math.min(n, from + CHUNK);
                 for (int i = from; i < to; i++) {
-                    closest[i] = Math.min(closest[i], sq(x, i * d, cand, bt * d, d));
+                    closest[i] = Math.min(closest[i], sq4(x, i * d, cand, bt * d, d));
                 }
             });
         }
@@ -710,6 +722,31 @@ public final class KMeans {
             }
         }
         return lo;
+    }
+
+    /** Squared distance with four partial sums (no long dependency chain); for seeding only, where the
+     * order of the sums does not need to match the E-step's. */
+    private static double sq4(double[] a, int ao, double[] b, int bo, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int f = 0;
+        for (; f + 3 < d; f += 4) {
+            double t0 = a[ao + f] - b[bo + f];
+            double t1 = a[ao + f + 1] - b[bo + f + 1];
+            double t2 = a[ao + f + 2] - b[bo + f + 2];
+            double t3 = a[ao + f + 3] - b[bo + f + 3];
+            s0 += t0 * t0;
+            s1 += t1 * t1;
+            s2 += t2 * t2;
+            s3 += t3 * t3;
+        }
+        for (; f < d; f++) {
+            double t = a[ao + f] - b[bo + f];
+            s0 += t * t;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double sq(double[] a, int ao, double[] b, int bo, int d) {

@@ -58,31 +58,30 @@ public final class CreditCardFixture {
         try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
             List<String> header = new ArrayList<>(p.getHeaderNames());
-            // Like the reference script: drop columns that are not numeric (CUST_ID here).
-            List<String[]> raw = new ArrayList<>();
-            for (CSVRecord rec : p) {
-                raw.add(rec.values());
+            // Like the reference script: drop columns that are not numeric (CUST_ID here), judged on the
+            // first 1,000 records so large files can be streamed.
+            java.util.Iterator<CSVRecord> it = p.iterator();
+            List<String[]> head = new ArrayList<>();
+            while (it.hasNext() && head.size() < 1000) {
+                head.add(it.next().values());
             }
             List<Integer> keep = new ArrayList<>();
             List<String> features = new ArrayList<>();
             for (int f = 0; f < header.size(); f++) {
-                if (!drop.contains(header.get(f)) && numeric(raw, f)) {
+                if (!drop.contains(header.get(f)) && numeric(head, f)) {
                     keep.add(f);
                     features.add(header.get(f));
                 }
             }
             header = features;
             int d = header.size();
-            List<double[]> rows = new ArrayList<>(raw.size());
-            for (String[] rec : raw) {
-                double[] row = new double[d];
-                for (int f = 0; f < d; f++) {
-                    String s = rec[keep.get(f)].trim();
-                    row[f] = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
-                }
-                rows.add(row);
+            List<double[]> rows = new ArrayList<>();
+            for (String[] rec : head) {
+                rows.add(parse(rec, keep, d));
             }
-            raw.clear();
+            while (it.hasNext()) {
+                rows.add(parse(it.next().values(), keep, d));
+            }
             int n = rows.size();
             double[] x = new double[n * d];
             for (int f = 0; f < d; f++) {
@@ -118,6 +117,15 @@ public final class CreditCardFixture {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + csv.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static double[] parse(String[] rec, List<Integer> keep, int d) {
+        double[] row = new double[d];
+        for (int f = 0; f < d; f++) {
+            String s = rec[keep.get(f)].trim();
+            row[f] = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        }
+        return row;
     }
 
     private static boolean numeric(List<String[]> raw, int f) {
