@@ -194,7 +194,7 @@ public final class SettingsViewModel {
         }
         Integer k = autoK.get() ? null : chosenK.get();
         if (k != null && (k < kMin.get() || k > kMax.get())) {
-            throw new IllegalArgumentException("k=" + k + " is outside the range " + kMin.get() + "–" + kMax.get());
+            throw new IllegalArgumentException("the chosen k=" + k + " is outside the range " + kMin.get() + "–" + kMax.get());
         }
         PrepOptions prep = new PrepOptions(chosen, List.of(), List.copyOf(derived), imputation.get(), Map.of(),
                 logs, false, List.of(), scaling.get());
