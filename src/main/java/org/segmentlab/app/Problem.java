@@ -27,7 +27,13 @@ public record Problem(String message, Path file, LoadOptions options, boolean ca
     static Problem ofLoad(Path file, LoadOptions options, Throwable error) {
         if (error instanceof DataException de) {
             boolean ragged = !options.skipRaggedRows() && looksRagged(de);
-            return new Problem(de.getMessage(), file, options, ragged);
+            String message = de.getMessage();
+            if (ragged) {
+                // The loader's advice names the CLI flag; in the window the banner's button does it.
+                message = message.replace("load with --skip-ragged to skip such rows",
+                        "choose \u201cLoad anyway, skipping bad rows\u201d");
+            }
+            return new Problem(message, file, options, ragged);
         }
         String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         return new Problem("Could not open " + file.getFileName() + ": " + why

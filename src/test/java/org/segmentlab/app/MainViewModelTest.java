@@ -295,4 +295,30 @@ class MainViewModelTest {
         assertSame(before, vm.data());
         assertTrue(vm.problem().message().startsWith("Could not treat NO_SUCH as categorical"), vm.problem().message());
     }
+
+    @Test
+    void aTypeOverrideRecomputesSummaryAndAdviceAndFeatures() {
+        MainViewModel vm = vm();
+        vm.open(good);
+        vm.overrideColumnType("VISITS", ColumnType.IDENTIFIER);
+        LoadedData d = vm.data();
+        assertEquals(ColumnType.IDENTIFIER, d.table().column("VISITS").orElseThrow().type());
+        assertTrue(d.summaries().get(2).hasBadge(Badge.IDENTIFIER));
+        assertTrue(d.advice().stream().anyMatch(a -> a.message().equals("VISITS looks like an identifier: excluded from clustering")));
+        assertEquals(List.of("SPEND"), vm.settings().request().prep().features());
+        assertEquals("VISITS is now treated as identifier", vm.statusProperty().get());
+    }
+
+    @Test
+    void theRaggedRowAdvicePointsAtTheBannerButton() {
+        DataException e = new DataException(ragged, 5, "B", "This row has 1 fields, but 2 were expected (as in the header).",
+                "Fix the row, or load with --skip-ragged to skip such rows.");
+        Problem p = Problem.ofLoad(ragged, LoadOptions.defaults(), e);
+        assertTrue(p.canSkipRaggedRows());
+        assertEquals("ragged.csv, line 5, column B: This row has 1 fields, but 2 were expected (as in the header)."
+                + " Fix the row, or choose \u201cLoad anyway, skipping bad rows\u201d.", p.message());
+        assertFalse(Problem.ofLoad(ragged, LoadOptions.defaults().withSkipRaggedRows(true), e).canSkipRaggedRows());
+        assertFalse(Problem.ofLoad(ragged, LoadOptions.defaults(), new DataException(ragged, 0, null,
+                "The file is empty.", "Export it again.")).canSkipRaggedRows());
+    }
 }
