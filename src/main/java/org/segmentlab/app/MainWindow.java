@@ -106,7 +106,10 @@ public final class MainWindow {
         root.setCenter(center);
         root.setBottom(new StatusView(vm));
 
-        Scene scene = new Scene(root, 1440, 900);
+        // Never larger than the screen: small laptop screens, and Monocle's 1280x800 headless screen,
+        // whose framebuffer overflows when a window extends past it.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth() * 0.92), Math.min(900, screen.getHeight() * 0.92));
         scene.getStylesheets().add(MainWindow.class.getResource(CSS).toExternalForm());
         installDragAndDrop(scene);
         stage.setScene(scene);
@@ -355,8 +358,9 @@ public final class MainWindow {
     public void restore(AppSettings saved) {
         AppSettings.WindowState w = saved.window();
         if (w != null && w.width() >= 400 && w.height() >= 300) {
-            stage.setWidth(w.width());
-            stage.setHeight(w.height());
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(w.width(), screen.getWidth()));
+            stage.setHeight(Math.min(w.height(), screen.getHeight()));
             if (!Double.isNaN(w.x()) && !Double.isNaN(w.y()) && onSomeScreen(w)) {
                 stage.setX(w.x());
                 stage.setY(w.y());

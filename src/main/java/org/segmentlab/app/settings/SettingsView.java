@@ -18,6 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -35,7 +36,7 @@ import org.segmentlab.prep.Scaling;
  * The left settings panel: DATA, FEATURES, PREPARATION and K sections bound to a
  * {@link SettingsViewModel}. It holds no state of its own.
  */
-public final class SettingsView extends ScrollPane {
+public final class SettingsView extends BorderPane {
 
     private final SettingsViewModel vm;
     // Spinners bind bidirectionally to asObject() views; keep them so the weak bindings survive.
@@ -53,8 +54,6 @@ public final class SettingsView extends ScrollPane {
         this.vm = vm;
         setId("settingsPanel");
         getStyleClass().add("settings-panel");
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
         kMinObj = vm.kMinProperty().asObject();
         kMaxObj = vm.kMaxProperty().asObject();
         kObj = vm.chosenKProperty().asObject();
@@ -96,9 +95,16 @@ public final class SettingsView extends ScrollPane {
         runButton.setMaxWidth(Double.MAX_VALUE);
         runButton.setOnAction(e -> run.run());
         runButton.disableProperty().bind(runDisabled.or(vm.requestProperty().isNull()));
-        VBox.setMargin(runButton, new Insets(10, 0, 0, 0));
-        box.getChildren().addAll(validation, stale, runButton);
-        setContent(box);
+        // The Run button and the notes about it stay in view however long the feature list is.
+        VBox footer = new VBox(6, validation, stale, runButton);
+        footer.getStyleClass().add("settings-footer");
+        footer.setPadding(new Insets(8, 12, 12, 12));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.getStyleClass().add("settings-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
+        setBottom(footer);
     }
 
     private static Label header(String text) {
