@@ -127,6 +127,8 @@ public final class MainViewModel {
         }, error -> {
             AppLog.error("Could not open " + target, error);
             problem.set(Problem.ofLoad(target, options, error));
+            status.set("Could not open " + name + (data.get() == null ? "" : "; still showing "
+                    + file.get().getFileName()));
         });
     }
 

@@ -248,9 +248,13 @@ public final class MainWindow {
                 () -> vm.problem() == null ? "" : vm.problem().message(), vm.problemProperty()));
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinWidth(0);
+        // A wrapping label in an HBox only grows in height if its minimum follows its preferred height.
+        message.setMinHeight(Region.USE_PREF_SIZE);
         Button skip = new Button("Load anyway, skipping bad rows");
         skip.setId("skipBadRowsButton");
         skip.setOnAction(e -> vm.openSkippingBadRows());
+        skip.setMinWidth(Region.USE_PREF_SIZE);
         skip.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.problem() != null && vm.problem().canSkipRaggedRows(), vm.problemProperty()));
         skip.managedProperty().bind(skip.visibleProperty());

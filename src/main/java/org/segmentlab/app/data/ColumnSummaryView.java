@@ -33,12 +33,18 @@ public final class ColumnSummaryView extends TableView<ColumnSummary> {
         setPlaceholder(new Label("No columns yet."));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
-        TableColumn<ColumnSummary, String> name = text("Column", ColumnSummary::name, 170);
+        TableColumn<ColumnSummary, String> name = text("Column", ColumnSummary::name, 250);
         name.getStyleClass().add("name");
         TableColumn<ColumnSummary, String> type = text("Type", s -> s.type().jsonName()
-                + (s.type() != s.detectedType() ? " *" : ""), 90);
+                + (s.type() != s.detectedType() ? " *" : ""), 84);
         getColumns().add(name);
         getColumns().add(type);
+        TableColumn<ColumnSummary, ColumnSummary> hist = new TableColumn<>("Distribution");
+        hist.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        hist.setCellFactory(c -> new HistogramCell());
+        hist.setPrefWidth(HistogramCell.WIDTH + 16);
+        hist.setSortable(false);
+        getColumns().add(hist);
         getColumns().add(badges());
         getColumns().add(numeric("Missing", s -> Formats.count(s.stats().missing())));
         getColumns().add(numeric("Distinct", s -> Formats.count(s.stats().distinct())));
@@ -48,12 +54,6 @@ public final class ColumnSummaryView extends TableView<ColumnSummary> {
         getColumns().add(numeric("Median", s -> Formats.number(s.stats().median())));
         getColumns().add(numeric("Max", s -> Formats.number(s.stats().max())));
         getColumns().add(numeric("Skew", s -> Formats.number(s.stats().skewness())));
-        TableColumn<ColumnSummary, ColumnSummary> hist = new TableColumn<>("Distribution");
-        hist.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        hist.setCellFactory(c -> new HistogramCell());
-        hist.setPrefWidth(HistogramCell.WIDTH + 16);
-        hist.setSortable(false);
-        getColumns().add(hist);
 
         setRowFactory(t -> {
             TableRow<ColumnSummary> row = new TableRow<>();
@@ -101,7 +101,7 @@ public final class ColumnSummaryView extends TableView<ColumnSummary> {
     private static TableColumn<ColumnSummary, ColumnSummary> badges() {
         TableColumn<ColumnSummary, ColumnSummary> c = new TableColumn<>("Notes");
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setPrefWidth(170);
+        c.setPrefWidth(140);
         c.setSortable(false);
         c.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -34,7 +34,7 @@ public final class DataTabView extends BorderPane {
         advisorBox.getStyleClass().add("pane-box");
         top = new SplitPane(summaryBox, advisorBox);
         top.setId("dataTopSplit");
-        top.setDividerPositions(0.72);
+        top.setDividerPositions(0.74);
         Label rowsTitle = header("ROWS");
         VBox rowsBox = new VBox(rowsTitle, rows);
         VBox.setVgrow(rows, javafx.scene.layout.Priority.ALWAYS);

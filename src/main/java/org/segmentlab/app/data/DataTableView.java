@@ -50,7 +50,7 @@ public final class DataTableView extends TableView<Integer> {
             col.setUserData(c.name());
             col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(c.text(cd.getValue())));
             col.setSortable(false);
-            col.setPrefWidth(Math.max(90, Math.min(200, 8 * c.name().length() + 24)));
+            col.setPrefWidth(Math.max(120, Math.min(220, 8 * c.name().length() + 24)));
             if (c.isNumeric()) {
                 col.getStyleClass().add("numeric");
             }

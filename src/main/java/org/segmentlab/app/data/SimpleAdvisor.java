@@ -49,7 +49,8 @@ public final class SimpleAdvisor implements AdviceSource {
                 if (Math.abs(s.skewness()) > SKEW_LIMIT) {
                     notes.add(new AdviceNote(n, "SKEWED", n + " is highly skewed (skewness "
                             + String.format(Locale.ROOT, "%.1f", s.skewness()) + ")"
-                            + (s.min() >= 0 ? ": consider log1p" : ": consider a robust scaling")));
+                            + (s.skewness() > 0 && s.min() >= 0 ? ": consider log1p"
+                                    : s.skewness() > 0 ? ": consider robust scaling" : "")));
                 }
             }
         }

@@ -158,6 +158,14 @@ public final class SettingsView extends BorderPane {
             box = new HBox(6, check, spacer, log);
             box.setAlignment(Pos.CENTER_LEFT);
             check.getStyleClass().add("feature-check");
+            // Column names are full of underscores, which would otherwise be read as mnemonics.
+            check.setMnemonicParsing(false);
+            check.setMinWidth(0);
+            check.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(check, Priority.SOMETIMES);
+            log.setMinWidth(Region.USE_PREF_SIZE);
+            // Let the list, not the cell, decide the width: long names get an ellipsis, no side scrolling.
+            setPrefWidth(0);
         }
 
         @Override
