@@ -46,12 +46,14 @@ public final class ProgressCoalescer implements ProgressListener {
     private void deliver() {
         pending.set(false);
         Update u = latest.getAndSet(null);
-        if (u != null && !closed) {
+        // Delivered even after close(): it was scheduled before the outcome, and the publisher runs in
+        // order, so it still arrives before the listener hears the task is done.
+        if (u != null) {
             sink.accept(u.fraction(), u.message());
         }
     }
 
-    /** No further updates are delivered (the task has finished or was cancelled). */
+    /** Updates reported from now on are dropped (the task has finished). */
     public void close() {
         closed = true;
     }
