@@ -49,6 +49,7 @@ class MainWindowFxTest {
 
     private AppContext context;
     private Stage stage;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
@@ -57,7 +58,7 @@ class MainWindowFxTest {
                 (table, request, progress, cancel) -> new AnalysisOutcome(request, null,
                         "fake run on " + table.rowCount() + " rows, seed " + request.seed()),
                 new SettingsStore(dir.resolve("settings.json")));
-        SegmentLabApp.open(stage, context, AppSettings.empty());
+        window = SegmentLabApp.open(stage, context, AppSettings.empty());
         stage.show();
     }
 
@@ -161,5 +162,26 @@ class MainWindowFxTest {
         assertEquals(List.of("dataTab", "chooseKTab", "segmentsTab", "personasTab"),
                 robot.lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
                         .map(javafx.scene.control.Tab::getId).toList());
+    }
+
+    @Test
+    void theWindowSavesAndRestoresFilesSplitsAndSettings(FxRobot robot) throws Exception {
+        openAndWait(robot, SAMPLE, "SegmentLab — cc_general.csv");
+        robot.interact(() -> vm().settings().scalingProperty().set(org.segmentlab.prep.Scaling.ROBUST));
+        AppSettings snap = WaitForAsyncUtils.asyncFx(() -> SegmentLabApp.snapshot(window, vm(), AppSettings.empty())).get();
+        context.store().save(snap);
+        AppSettings read = context.store().load();
+        assertEquals(SAMPLE.toString(), read.lastFile());
+        assertEquals(List.of(SAMPLE.toString()), read.recentFiles());
+        assertEquals("robust", read.analysis().scaling());
+        assertEquals(1, read.dividers().get("main").size());
+        assertEquals(stage.getWidth(), read.window().width());
+
+        AppSettings moved = read.withDividers(java.util.Map.of("main", List.of(0.3), "data", List.of(0.6)));
+        robot.interact(() -> window.restore(moved));
+        javafx.scene.control.SplitPane main = robot.lookup("#mainSplit").queryAs(javafx.scene.control.SplitPane.class);
+        javafx.scene.control.SplitPane data = robot.lookup("#dataSplit").queryAs(javafx.scene.control.SplitPane.class);
+        assertEquals(0.3, main.getDividerPositions()[0], 0.005, "pixel-snapped");
+        assertEquals(0.6, data.getDividerPositions()[0], 0.005, "pixel-snapped");
     }
 }
