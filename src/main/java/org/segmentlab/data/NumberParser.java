@@ -4,7 +4,7 @@ package org.segmentlab.data;
  * Strict, allocation-free decimal parser for CSV cells, giving exactly {@link Double#parseDouble}'s
  * value. Accepted syntax: optional sign, digits with an optional decimal separator ('.' or, for
  * decimal-comma files, ','), optional exponent ({@code e}/{@code E}, sign, digits). Anything else
- * (hex, "Infinity", "1d", thousands separators) is not a number.
+ * (hex, "Infinity", "1d", thousands separators, values beyond the double range) is not a number.
  *
  * <p>Fast path (Clinger 1990): when the significant digits form an integer below 2^53 and the power
  * of ten is at most 22 in magnitude, both operands are exact doubles and one IEEE multiplication or
@@ -46,7 +46,7 @@ public final class NumberParser {
         }
         long mantissa = 0;
         int significant = 0; // digits accumulated into mantissa (leading zeros not counted)
-        int dropped = 0;     // integer digits beyond 19 (mantissa overflow): raise exponent
+        int dropped = 0;     // integer digits beyond 18 (a long holds 18 safely): raise exponent
         int digits = 0;
         boolean exact = true;
         for (; i < to; i++) {
@@ -55,7 +55,7 @@ public final class NumberParser {
                 break;
             }
             digits++;
-            if (significant < 19) {
+            if (significant < 18) {
                 mantissa = mantissa * 10 + d;
                 if (mantissa != 0) {
                     significant++;
@@ -76,7 +76,7 @@ public final class NumberParser {
                     break;
                 }
                 digits++;
-                if (significant < 19) {
+                if (significant < 18) {
                     mantissa = mantissa * 10 + d;
                     if (mantissa != 0) {
                         significant++;
@@ -137,7 +137,9 @@ public final class NumberParser {
             char ch = (char) b[k];
             chars[k - from] = ch == decimal ? '.' : ch;
         }
-        return Double.parseDouble(new String(chars));
+        double v = Double.parseDouble(new String(chars));
+        // "1e999" or 400 nines overflow to infinity: not a usable number, so treat the cell as text.
+        return Double.isInfinite(v) ? NOT_A_NUMBER : v;
     }
 
     /**
