@@ -48,9 +48,16 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--no-header", description = "The first row is data, not column names.")
     boolean noHeader;
 
+    @Option(names = "--header", description = "The first row names the columns (default: detected).")
+    boolean header;
+
     @Override
     public Integer call() throws DataException, IOException {
-        LoadOptions options = new LoadOptions(delimiterChar(), null, noHeader ? Boolean.FALSE : null, encoding,
+        if (header && noHeader) {
+            throw new UsageException("--header and --no-header contradict each other: give at most one");
+        }
+        Boolean headerOption = header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null;
+        LoadOptions options = new LoadOptions(delimiterChar(), null, headerOption, encoding,
                 skipRagged, LoadOptions.DEFAULT_MAX_LINE_CHARS);
         DataTable table = new CsvLoader().load(input, options, ProgressListener.NONE, CancellationToken.NONE);
         print(table, spec.commandLine().getOut());
