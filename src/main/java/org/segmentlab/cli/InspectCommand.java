@@ -101,7 +101,7 @@ public final class InspectCommand implements Callable<Integer> {
         for (Column c : t.columns()) {
             ColumnStatistics s = c.statistics();
             String[] r = new String[head.length];
-            r[0] = c.name();
+            r[0] = c.name().replace("\r", "\\r").replace("\n", "\\n"); // keep one line per column
             r[1] = c.type().jsonName();
             r[2] = String.valueOf(s.missing());
             r[3] = String.valueOf(s.distinct());
