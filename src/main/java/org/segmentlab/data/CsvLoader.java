@@ -63,9 +63,31 @@ public final class CsvLoader {
         if (options.maxLineChars() <= 0) {
             throw new IllegalArgumentException("maxLineChars must be positive: " + options.maxLineChars());
         }
+        progress = monotonic(progress);
         progress.update(0, "Reading " + file.getFileName());
         byte[] bytes = readAll(file, progress.range(0, 0.2), cancel);
         return parseBytes(file, bytes, options, progress.range(0.2, 1.0), cancel, forceGeneral, null);
+    }
+
+    /**
+     * Never lets the reported fraction go down (a fast parse that meets a quote restarts on the general
+     * path; the bar should pause, not jump back). Thread-safe.
+     */
+    private static ProgressListener monotonic(ProgressListener inner) {
+        if (inner == ProgressListener.NONE) {
+            return inner;
+        }
+        return new ProgressListener() {
+            private double max = -1;
+
+            @Override
+            public synchronized void update(double fraction, String message) {
+                if (fraction >= max) {
+                    max = fraction;
+                    inner.update(fraction, message);
+                }
+            }
+        };
     }
 
     private static byte[] readAll(Path file, ProgressListener progress, CancellationToken cancel) throws DataException {

@@ -53,9 +53,14 @@ final class GeneralParser {
                         result.invalidEncoding = true;
                         return result;
                     }
-                    throw new DataException(file, lineBase + previousEnd + 1, null,
-                            "The record starting here cannot be read as CSV (" + plain(e.getCause()) + ").",
-                            "Check for a quote that is opened but never closed, or text right after a closing quote.");
+                    String m = plain(e.getCause());
+                    String problem = m.contains("EOF reached before encapsulated token finished")
+                            ? "A quoted value that starts in the record on this line is never closed."
+                            : m.contains("invalid char between encapsulated token and delimiter")
+                            ? "The record on this line has text right after a closing quote."
+                            : "The record on this line cannot be read as CSV (" + m.replaceAll("\\(startline \\d+\\) ?", "") + ").";
+                    throw new DataException(file, lineBase + previousEnd + 1, null, problem,
+                            "Check its quotes: a value containing quotes must be quoted and its quotes doubled (\"\").");
                 }
                 long line = previousEnd + 1;
                 previousEnd = parser.getCurrentLineNumber();

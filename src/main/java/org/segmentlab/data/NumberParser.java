@@ -4,7 +4,7 @@ package org.segmentlab.data;
  * Strict, allocation-free decimal parser for CSV cells, giving exactly {@link Double#parseDouble}'s
  * value. Accepted syntax: optional sign, digits with an optional decimal separator ('.' or, for
  * decimal-comma files, ','), optional exponent ({@code e}/{@code E}, sign, digits). Anything else
- * (hex, "Infinity", "1d", thousands separators) is not a number.
+ * (hex, "Infinity", "1d", thousands separators, values beyond the double range) is not a number.
  *
  * <p>Fast path (Clinger 1990): when the significant digits form an integer below 2^53 and the power
  * of ten is at most 22 in magnitude, both operands are exact doubles and one IEEE multiplication or
@@ -44,72 +44,45 @@ public final class NumberParser {
             negative = c == '-';
             i++;
         }
+        // Up to 18 digits fit a long exactly; more (rare in CSV files) go to the slow path.
         long mantissa = 0;
-        int significant = 0; // digits accumulated into mantissa (leading zeros not counted)
-        int dropped = 0;     // integer digits beyond 19 (mantissa overflow): raise exponent
         int digits = 0;
-        boolean exact = true;
-        for (; i < to; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                break;
-            }
+        int d;
+        while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
             digits++;
-            if (significant < 19) {
-                mantissa = mantissa * 10 + d;
-                if (mantissa != 0) {
-                    significant++;
-                }
-            } else {
-                dropped++;
-                if (d != 0) {
-                    exact = false;
-                }
-            }
+            i++;
         }
         int fractionDigits = 0;
         if (i < to && b[i] == decimal) {
             i++;
-            for (; i < to; i++) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
-                digits++;
-                if (significant < 19) {
-                    mantissa = mantissa * 10 + d;
-                    if (mantissa != 0) {
-                        significant++;
-                    }
-                    fractionDigits++;
-                } else if (d != 0) {
-                    exact = false;
-                }
+            int fracStart = i;
+            while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                i++;
             }
+            fractionDigits = i - fracStart;
+            digits += fractionDigits;
         }
         if (digits == 0) {
             return NOT_A_NUMBER;
         }
         int exponent = 0;
-        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+        if (i < to && (b[i] | 0x20) == 'e') {
             i++;
             boolean expNegative = false;
             if (i < to && (b[i] == '-' || b[i] == '+')) {
                 expNegative = b[i] == '-';
                 i++;
             }
-            int expDigits = 0;
-            for (; i < to; i++) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
+            int expStart = i;
+            while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
                 if (exponent < 100_000) {
                     exponent = exponent * 10 + d;
                 }
-                expDigits++;
+                i++;
             }
-            if (expDigits == 0) {
+            if (i == expStart) {
                 return NOT_A_NUMBER;
             }
             if (expNegative) {
@@ -119,14 +92,11 @@ public final class NumberParser {
         if (i != to) {
             return NOT_A_NUMBER;
         }
-        int power = exponent + dropped - fractionDigits;
-        if (exact && mantissa < TWO_53 && power >= -22 && power <= 22) {
+        int power = exponent - fractionDigits;
+        if (digits <= 18 && mantissa < TWO_53 && power >= -22 && power <= 22) {
             double v = (double) mantissa;
             v = power >= 0 ? v * POW10[power] : v / POW10[-power];
             return negative ? -v : v;
-        }
-        if (exact && mantissa == 0) {
-            return negative ? -0.0 : 0.0;
         }
         return slowPath(b, from, to, decimal);
     }
@@ -135,9 +105,15 @@ public final class NumberParser {
         char[] chars = new char[to - from];
         for (int k = from; k < to; k++) {
             char ch = (char) b[k];
-            chars[k - from] = ch == decimal ? '.' : ch;
+            if (ch == 'e' || ch == 'E' || ch == '-' || ch == '+' || ch == decimal || (ch >= '0' && ch <= '9')) {
+                chars[k - from] = ch == decimal ? '.' : ch;
+            } else {
+                return NOT_A_NUMBER; // the syntax was checked; this guards Java-only forms ("1d", "0x1p3")
+            }
         }
-        return Double.parseDouble(new String(chars));
+        double v = Double.parseDouble(new String(chars));
+        // "1e999" or 400 nines overflow to infinity: not a usable number, so treat the cell as text.
+        return Double.isInfinite(v) ? NOT_A_NUMBER : v;
     }
 
     /**
@@ -146,6 +122,13 @@ public final class NumberParser {
      */
     static double parse(String s, char decimal) {
         int n = s.length();
+        if (n == 0) {
+            return NOT_A_NUMBER;
+        }
+        char first = s.charAt(0);
+        if ((first < '0' || first > '9') && first != '-' && first != '+' && first != decimal) {
+            return NOT_A_NUMBER; // most texts (ids, categories) stop here, without a copy
+        }
         byte[] b = new byte[n];
         for (int k = 0; k < n; k++) {
             char ch = s.charAt(k);

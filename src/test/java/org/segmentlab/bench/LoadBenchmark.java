@@ -9,7 +9,7 @@ import org.segmentlab.data.DataTable;
 /**
  * Not a test: times {@link CsvLoader#load} on a file ({@code bench/load.sh} runs it).
  *
- * <pre>java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.segmentlab.bench.LoadBenchmark FILE RUNS</pre>
+ * <pre>java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.segmentlab.bench.LoadBenchmark FILE RUNS [--no-statistics]</pre>
  *
  * Prints one line per run, then the median seconds, the table's byte estimate and, separately, the
  * time to compute every column's statistics (which {@code load} defers to first use).
@@ -22,6 +22,7 @@ public final class LoadBenchmark {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean statistics = !(args.length > 2 && args[2].equals("--no-statistics"));
         CsvLoader loader = new CsvLoader();
         double[] secs = new double[runs];
         DataTable table = null;
@@ -35,8 +36,10 @@ public final class LoadBenchmark {
                     table.columnCount());
         }
         long t0 = System.nanoTime();
-        for (Column c : table.columns()) {
-            c.statistics();
+        if (statistics) {
+            for (Column c : table.columns()) {
+                c.statistics();
+            }
         }
         double statSecs = (System.nanoTime() - t0) / 1e9;
         double[] sorted = secs.clone();
@@ -51,6 +54,8 @@ public final class LoadBenchmark {
         System.out.printf("median_seconds=%.3f%n", median);
         System.out.printf("table_bytes=%d raw_double_bytes=%d ratio=%.3f%n", table.estimatedBytes(), numericCells * 8,
                 table.estimatedBytes() / (numericCells * 8.0));
-        System.out.printf("statistics_seconds=%.3f%n", statSecs);
+        if (statistics) {
+            System.out.printf("statistics_seconds=%.3f%n", statSecs);
+        }
     }
 }
