@@ -41,6 +41,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         CancellationToken token = new CancellationToken();
         ProgressCoalescer progress = new ProgressCoalescer(publisher, listener::progress);
         workers.execute(() -> {
+            // The task's name in thread dumps and log records says what a busy worker is doing.
+            Thread.currentThread().setName("segmentlab-worker: " + name);
             T result;
             try {
                 result = task.call(progress, token);
