@@ -143,6 +143,7 @@ public final class MainViewModel {
                     data.set(next);
                     problem.set(null);
                     settings.setData(next);
+                    settings.markDataChanged();
                     status.set(column + " is now treated as " + type.jsonName());
                 }, error -> {
                     AppLog.error("Could not change the type of " + column, error);

@@ -321,4 +321,18 @@ class MainViewModelTest {
         assertFalse(Problem.ofLoad(ragged, LoadOptions.defaults(), new DataException(ragged, 0, null,
                 "The file is empty.", "Export it again.")).canSkipRaggedRows());
     }
+
+    @Test
+    void aTypeOverrideAfterARunMakesTheResultStaleEvenIfTheFeaturesStayTheSame() {
+        MainViewModel vm = vm(new DirectTaskRunner(), (t, r, p, c) -> new AnalysisOutcome(r, "r", "s"));
+        vm.open(good);
+        vm.run();
+        assertFalse(vm.settings().isStale());
+        AnalysisRequest before = vm.settings().request();
+        vm.overrideColumnType("ID", ColumnType.CATEGORICAL); // ID was never a feature
+        assertEquals(before, vm.settings().request());
+        assertTrue(vm.settings().isStale());
+        vm.run();
+        assertFalse(vm.settings().isStale());
+    }
 }

@@ -71,6 +71,8 @@ public final class SettingsViewModel {
 
     private final AnalysisRequest base;
     private AnalysisRequest lastRun;
+    /** The table changed under the last run (a column's type was overridden): its results are stale. */
+    private boolean dataChanged;
     private boolean hasTable;
     private List<FeatureItem> tableItems = List.of();
 
@@ -159,7 +161,16 @@ public final class SettingsViewModel {
     /** Remembers the request an analysis was started with; later changes make it stale. */
     public void markRun(AnalysisRequest ran) {
         lastRun = ran;
+        dataChanged = false;
         updateStale();
+    }
+
+    /** The open table changed (not the settings): a result computed before is stale until the next run. */
+    public void markDataChanged() {
+        if (lastRun != null) {
+            dataChanged = true;
+            updateStale();
+        }
     }
 
     // ---- request building ----
@@ -204,7 +215,8 @@ public final class SettingsViewModel {
 
     private void updateStale() {
         AnalysisRequest now = request.get();
-        stale.set(lastRun != null && (now == null || !now.withChosenK(null).equals(lastRun.withChosenK(null))));
+        stale.set(lastRun != null && (dataChanged || now == null
+                || !now.withChosenK(null).equals(lastRun.withChosenK(null))));
     }
 
     private static String sentence(String s) {
