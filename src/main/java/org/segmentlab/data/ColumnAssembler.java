@@ -126,13 +126,19 @@ final class ColumnAssembler {
     }
 
     private Column numericColumn(int j, String[] warning) {
-        double[] values = new double[rows];
+        double[] values = sharedWithoutCopy(j);
+        boolean copy = values == null;
+        if (copy) {
+            values = new double[rows];
+        }
         int pos = 0;
         long exceptions = 0;
         List<String> examples = new ArrayList<>();
         for (ChunkResult c : chunks) {
             ColumnAccumulator a = c.columns[j];
-            System.arraycopy(a.nums, 0, values, pos, a.numCount);
+            if (copy) {
+                System.arraycopy(a.nums, a.base, values, pos, a.numCount);
+            }
             pos += a.numCount;
             exceptions += a.numExceptions;
             for (String e : a.examples) {
@@ -185,6 +191,26 @@ final class ColumnAssembler {
                     + quoteAll(examples) + "). Fix them in the file, or set the column's type to categorical.";
         }
         return new Column(name, type, type, values, null, null, null, exceptions, examples);
+    }
+
+    /**
+     * The chunks' shared array itself when they filled it exactly, back to back, all as numbers (the
+     * usual case for a clean file), or null when the values must be gathered into a new array.
+     */
+    private double[] sharedWithoutCopy(int j) {
+        double[] shared = chunks[0].columns[j].nums;
+        if (shared.length != rows) {
+            return null;
+        }
+        int pos = 0;
+        for (ChunkResult c : chunks) {
+            ColumnAccumulator a = c.columns[j];
+            if (a.nums != shared || a.base != pos || a.textMode) {
+                return null;
+            }
+            pos += a.numCount;
+        }
+        return pos == rows ? shared : null;
     }
 
     private static String quoteAll(List<String> examples) {
