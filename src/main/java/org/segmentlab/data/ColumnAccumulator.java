@@ -17,8 +17,12 @@ final class ColumnAccumulator {
     private final char decimal;
     private final TextDecoder decoder;
 
-    // Numeric mode: rows [0, numCount).
+    // Numeric mode: rows [0, numCount), stored at nums[base + row]. With the fast path, nums is the
+    // column's final array shared by all chunks (each chunk writes its own segment), so a clean numeric
+    // column needs no copy at the end; numCap bounds this chunk's segment.
     double[] nums;
+    int base;
+    int numCap;
     int numCount;
     long numMissing;
     long numExceptions;
@@ -34,6 +38,16 @@ final class ColumnAccumulator {
         this.decimal = decimal;
         this.decoder = decoder;
         this.nums = new double[Math.max(16, expectedRows)];
+        this.numCap = nums.length;
+    }
+
+    /** An accumulator writing numbers into {@code shared[base, base + capacity)}. */
+    ColumnAccumulator(char decimal, TextDecoder decoder, double[] shared, int base, int capacity) {
+        this.decimal = decimal;
+        this.decoder = decoder;
+        this.nums = shared;
+        this.base = base;
+        this.numCap = capacity;
     }
 
     /** A text-only accumulator for re-reading a numeric prefix ("refill"), sharing {@code dict}. */
@@ -123,8 +137,8 @@ final class ColumnAccumulator {
         if ((numExceptions + 1) * 5 > rows() + 1) {
             textMode = true;
             // Switching in the first rows usually means ids or names: size for many distinct texts.
-            dict = new StringDictionary(rows() < 16 ? Math.min(1 << 16, nums.length) : 16);
-            codes = new int[Math.max(16, nums.length - numCount)];
+            dict = new StringDictionary(rows() < 16 ? Math.min(1 << 16, numCap) : 16);
+            codes = new int[Math.max(16, numCap - numCount)];
             return true;
         }
         numExceptions++;
@@ -136,10 +150,15 @@ final class ColumnAccumulator {
     }
 
     private void appendNumber(double v) {
-        if (numCount == nums.length) {
-            nums = Arrays.copyOf(nums, nums.length + (nums.length >> 1) + 16);
+        if (numCount == numCap) {
+            // Outgrew its segment (cannot happen with counted lines): continue in a private array.
+            double[] own = new double[numCap + (numCap >> 1) + 16];
+            System.arraycopy(nums, base, own, 0, numCount);
+            nums = own;
+            base = 0;
+            numCap = own.length;
         }
-        nums[numCount++] = v;
+        nums[base + numCount++] = v;
     }
 
     private void appendCode(int c) {

@@ -18,65 +18,29 @@ final class FastParser {
 
     static ChunkResult parse(byte[] b, int from, int to, byte delim, int expected, LoadOptions options,
                              RowSink sink, ChunkResult result, CancellationToken cancel, Progress progress) {
-        // One table lookup per byte instead of four comparisons: 1 marks the bytes that end a field.
-        byte[] stops = new byte[256];
-        stops[delim & 0xff] = 1;
-        stops['\n'] = 1;
-        stops['\r'] = 1;
-        stops['"'] = 1;
-        int[] starts = new int[expected + 1];
-        int[] ends = new int[expected + 1];
-        int pos = from;
+        LineScanner scan = new LineScanner(b, from, to, delim, expected);
         int lastReported = from;
         long line = 0;
         int maxLine = options.maxLineChars();
         boolean skipRagged = options.skipRaggedRows();
-        while (pos < to) {
+        while (scan.pos < to) {
             if ((line & (CHECK_EVERY - 1)) == 0) {
                 cancel.throwIfCancelled();
-                progress.advance(pos - lastReported);
-                lastReported = pos;
+                progress.advance(scan.pos - lastReported);
+                lastReported = scan.pos;
             }
-            int lineStart = pos;
-            int n = 0;
-            int fieldStart = pos;
-            while (true) {
-                byte c = 0;
-                while (pos < to) {
-                    c = b[pos];
-                    if (stops[c & 0xff] != 0) {
-                        break;
-                    }
-                    pos++;
-                }
-                if (pos < to && c == '"') {
-                    result.sawQuote = true;
-                    return result;
-                }
-                if (n <= expected) {
-                    starts[n] = fieldStart;
-                    ends[n] = pos;
-                }
-                n++;
-                if (pos < to && c == delim) {
-                    pos++;
-                    fieldStart = pos;
-                    if (pos - lineStart > maxLine) {
-                        break;
-                    }
-                    continue;
-                }
-                break;
+            int lineStart = scan.pos;
+            int n = scan.next(maxLine);
+            if (n < 0) {
+                result.sawQuote = true;
+                return result;
             }
-            int lineEnd = pos;
+            int lineEnd = scan.lineEnd;
             if (lineEnd - lineStart > maxLine) {
                 result.longLine = line + 1;
                 result.longLineLength = lineEnd - lineStart;
                 result.lines = line;
                 return result;
-            }
-            if (pos < to) {
-                pos += (b[pos] == '\r' && pos + 1 < to && b[pos + 1] == '\n') ? 2 : 1;
             }
             line++;
             if (n == 1 && lineEnd == lineStart) {
@@ -96,13 +60,90 @@ final class FastParser {
                 continue;
             }
             result.rows++;
-            if (!sink.row(b, starts, ends, expected)) {
+            if (!sink.row(b, scan.starts, scan.ends, expected)) {
                 break;
             }
         }
-        progress.advance(pos - lastReported);
+        progress.advance(scan.pos - lastReported);
         result.lines = line;
         return result;
+    }
+
+    /**
+     * Finds the fields of one physical line. A small method called once per line, so the JIT compiles
+     * it early by invocation count instead of waiting for on-stack replacement of one long loop (which
+     * made the first load of a session several times slower than later ones).
+     */
+    private static final class LineScanner {
+        final byte[] b;
+        final int to;
+        final int expected;
+        final int[] starts;
+        final int[] ends;
+        /** One table lookup per byte instead of four comparisons: 1 marks the bytes that end a field. */
+        final byte[] stops = new byte[256];
+        int pos;
+        int lineEnd;
+
+        LineScanner(byte[] b, int from, int to, byte delim, int expected) {
+            this.b = b;
+            this.pos = from;
+            this.to = to;
+            this.expected = expected;
+            this.starts = new int[expected + 1];
+            this.ends = new int[expected + 1];
+            stops[delim & 0xff] = 1;
+            stops['\n'] = 1;
+            stops['\r'] = 1;
+            stops['"'] = 1;
+        }
+
+        /**
+         * Scans the line at {@code pos}: fills starts/ends, sets {@code lineEnd}, moves {@code pos} past
+         * the line break and returns the field count, or -1 at a quote character.
+         */
+        int next(int maxLine) {
+            final byte[] b = this.b;
+            final byte[] stops = this.stops;
+            final int to = this.to;
+            int p = pos;
+            int lineStart = p;
+            int n = 0;
+            int fieldStart = p;
+            while (true) {
+                byte c = 0;
+                while (p < to) {
+                    c = b[p];
+                    if (stops[c & 0xff] != 0) {
+                        break;
+                    }
+                    p++;
+                }
+                if (p < to && c == '"') {
+                    return -1;
+                }
+                if (n <= expected) {
+                    starts[n] = fieldStart;
+                    ends[n] = p;
+                }
+                n++;
+                if (p < to && c != '\n' && c != '\r') {
+                    p++; // the delimiter
+                    fieldStart = p;
+                    if (p - lineStart > maxLine) {
+                        break;
+                    }
+                    continue;
+                }
+                break;
+            }
+            lineEnd = p;
+            if (p < to) {
+                p += (b[p] == '\r' && p + 1 < to && b[p + 1] == '\n') ? 2 : 1;
+            }
+            pos = p;
+            return n;
+        }
     }
 
     /** Shared byte counter turned into progress updates. Thread-safe. */
