@@ -8,6 +8,7 @@
 #         sweep_fit_s and silhouette_total_s.
 # (c)     synthetic or all: 1,000,000 x 20 Gaussian mixture, the same sweep with a 10,000-row
 #         silhouette sample (SYN_REPS runs each, default 1: one scikit-learn sweep takes minutes).
+# THREADS=1 compares one thread each (default 2).
 # Needs ../shared/bench (override with SHARED=...) and /usr/bin/python3 with scikit-learn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,9 +27,9 @@ JAVA=(java -Xmx6g -cp "$CP" org.segmentlab.bench.SweepBenchmark)
 run_pair() { # name input reps sk-args java-args
   local name=$1 input=$2 reps=$3 skargs=$4 jargs=$5
   for r in $(seq 1 "$reps"); do
-    "${SK[@]}" --input "$input" --k-min 1 --k-max 10 --n-init 10 --seed 42 --threads 2 --pca 0 $skargs \
+    "${SK[@]}" --input "$input" --k-min 1 --k-max 10 --n-init 10 --seed 42 --threads "${THREADS:-2}" --pca 0 $skargs \
       > "$OUT/$name-sklearn-$r.json"
-    "${JAVA[@]}" --input "$input" --k-min 1 --k-max 10 --n-init 10 --seed 42 --threads 2 $jargs \
+    "${JAVA[@]}" --input "$input" --k-min 1 --k-max 10 --n-init 10 --seed 42 --threads "${THREADS:-2}" $jargs \
       > "$OUT/$name-segmentlab-$r.json"
     echo "$name run $r done" >&2
   done
