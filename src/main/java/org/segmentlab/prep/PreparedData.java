@@ -11,7 +11,8 @@ import java.util.Map;
  * accessors without "View" return copies.
  *
  * @param featureNames   the matrix's columns: original, derived or one-hot ("REGION=North") names
- * @param unscaled       after imputation, log1p and one-hot, before scaling
+ * @param unscaled       after imputation, log1p and one-hot, before scaling; may be null (not kept, to
+ *                       save memory), in which case the accessors derive it as scaled * scale + center
  * @param scaled         after scaling: what k-means, silhouettes and PCA use
  * @param center         subtracted per feature by the scaling (0 for NONE)
  * @param scale          divided per feature by the scaling (1 for NONE)
@@ -32,7 +33,7 @@ public record PreparedData(List<String> featureNames, int rows, int cols, double
         derivedValues = Map.copyOf(derivedValues);
         droppedConstant = List.copyOf(droppedConstant);
         warnings = List.copyOf(warnings);
-        if (scaled.length != (long) rows * cols || unscaled.length != (long) rows * cols) {
+        if (scaled.length != (long) rows * cols || unscaled != null && unscaled.length != (long) rows * cols) {
             throw new IllegalArgumentException("matrix size does not match rows x cols");
         }
         if (fitted == null) {
@@ -67,14 +68,33 @@ public record PreparedData(List<String> featureNames, int rows, int cols, double
         return scaled.clone();
     }
 
+    /** The unscaled matrix (a copy, or derived from the scaled one when it was not kept). */
     @Override
     public double[] unscaled() {
-        return unscaled.clone();
+        return unscaled != null ? unscaled.clone() : unscaleAll();
     }
 
-    /** The unscaled matrix itself, not copied: callers must not modify it. */
+    /**
+     * The unscaled matrix: the kept array itself (callers must not modify it), or a new array derived
+     * from the scaled one when it was not kept. Hot paths that only need statistics should work on
+     * {@link #scaledView()} and map back with {@link #unscale(int, double)} instead.
+     */
     public double[] unscaledView() {
-        return unscaled;
+        return unscaled != null ? unscaled : unscaleAll();
+    }
+
+    /** Feature j's scaled value v in prepared (unscaled) units. */
+    public double unscale(int j, double v) {
+        return v * scale[j] + center[j];
+    }
+
+    private double[] unscaleAll() {
+        double[] out = new double[scaled.length];
+        for (int i = 0; i < out.length; i++) {
+            int j = i % cols;
+            out[i] = scaled[i] * scale[j] + center[j];
+        }
+        return out;
     }
 
     @Override

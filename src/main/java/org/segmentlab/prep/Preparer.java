@@ -289,7 +289,8 @@ public final class Preparer {
         }
 
         // 7. Row-major matrices; (x - center) / scale in that order, as scikit-learn does.
-        double[] unscaled = new double[m * d];
+        // Only the scaled matrix is kept: the unscaled one is scaled * scale + center, and keeping both
+        // would double the largest allocation (2 x 160 MB at 1,000,000 x 20).
         double[] scaled = new double[m * d];
         double[] center = new double[d];
         double[] scale = new double[d];
@@ -308,14 +309,11 @@ public final class Preparer {
                 double c = center[j];
                 double sc = scale[j];
                 for (int r = r0, idx = r0 * d + j; r < r1; r++, idx += d) {
-                    double v = col[r];
-                    unscaled[idx] = v;
-                    double z = v - c;
-                    scaled[idx] = z / sc;
+                    scaled[idx] = (col[r] - c) / sc;
                 }
             }
         }
-        return new PreparedData(keptNames, m, d, unscaled, scaled, sourceRows, center, scale, imputed, derived,
+        return new PreparedData(keptNames, m, d, null, scaled, sourceRows, center, scale, imputed, derived,
                 droppedConstant, warnings, new FittedPreparation(expressions, keptRecipe));
     }
 

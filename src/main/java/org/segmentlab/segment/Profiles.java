@@ -67,15 +67,16 @@ public final class Profiles {
             rawMeans.put(name, clusterMeans(prepared.derivedValues().get(name), rows, labels, k));
         }
 
-        // Prepared, unscaled features: population and cluster means and the population sd.
-        double[] unscaled = prepared.unscaledView();
+        // Population and cluster means and the population sd of the prepared features, computed on the
+        // scaled matrix and mapped back to prepared units (an affine map: z is the same either way).
+        double[] x = prepared.scaledView();
         double[] popMean = new double[d];
         double[] popSd = new double[d];
         double[][] clusterMean = new double[k][d];
         for (int i = 0; i < n; i++) {
             int c = labels[i];
             for (int j = 0; j < d; j++) {
-                double v = unscaled[i * d + j];
+                double v = x[i * d + j];
                 popMean[j] += v;
                 clusterMean[c][j] += v;
             }
@@ -88,7 +89,7 @@ public final class Profiles {
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                double dv = unscaled[i * d + j] - popMean[j];
+                double dv = x[i * d + j] - popMean[j];
                 popSd[j] += dv * dv;
             }
         }
@@ -108,7 +109,8 @@ public final class Profiles {
             for (int j = 0; j < d; j++) {
                 centroid.put(features.get(j), centroids[c * d + j]);
                 double z = popSd[j] > 0 ? (clusterMean[c][j] - popMean[j]) / popSd[j] : 0.0;
-                traits.add(new ClusterProfile.Trait(features.get(j), z, clusterMean[c][j], popMean[j]));
+                traits.add(new ClusterProfile.Trait(features.get(j), z, prepared.unscale(j, clusterMean[c][j]),
+                        prepared.unscale(j, popMean[j])));
             }
             // |z| descending; an empty cluster's NaN traits go last; ties keep feature order (stable sort).
             traits.sort(Comparator.comparingDouble((ClusterProfile.Trait t) -> Double.isNaN(t.z()) ? 1 : 0)
