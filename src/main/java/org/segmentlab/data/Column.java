@@ -20,7 +20,8 @@ public final class Column {
     private final double[] numbers;
     private final int[] codes;
     private final String[] dictionary;
-    private final ColumnStatistics statistics;
+    // Computed on first use (sorting every column costs more than parsing it); immutable once set.
+    private volatile ColumnStatistics statistics;
     private final long nonNumericCells;
     private final List<String> nonNumericExamples;
 
@@ -28,6 +29,7 @@ public final class Column {
      * @param numbers            values (NaN = missing), or null for a text column
      * @param codes              dictionary codes (-1 = missing), or null for a numeric column
      * @param dictionary         the distinct texts that codes index, or null for a numeric column
+     * @param statistics         the column's statistics, or null to compute them on first use
      * @param nonNumericCells    cells of a numeric column that were not numbers and became missing
      * @param nonNumericExamples up to a few such cells, as written in the file
      */
@@ -46,7 +48,7 @@ public final class Column {
         this.numbers = numbers;
         this.codes = codes;
         this.dictionary = dictionary;
-        this.statistics = Objects.requireNonNull(statistics);
+        this.statistics = statistics;
         this.nonNumericCells = nonNumericCells;
         this.nonNumericExamples = List.copyOf(nonNumericExamples);
     }
@@ -118,8 +120,30 @@ public final class Column {
         return c < 0 ? "" : dictionary[c];
     }
 
+    /** The column's statistics, computed on first call (thread-safe; cheap afterwards). */
     public ColumnStatistics statistics() {
-        return statistics;
+        ColumnStatistics s = statistics;
+        if (s == null) {
+            s = numbers != null ? Statistics.ofNumbers(numbers) : Statistics.ofCodes(codes, dictionary.length);
+            statistics = s;
+        }
+        return s;
+    }
+
+    /** Bytes held by this column's arrays and dictionary texts (an estimate for 64-bit JVMs). */
+    public long estimatedBytes() {
+        long bytes = 0;
+        if (numbers != null) {
+            bytes += 16L + 8L * numbers.length;
+        }
+        if (codes != null) {
+            bytes += 16L + 4L * codes.length + 16L + 4L * dictionary.length;
+            for (String s : dictionary) {
+                // String object (24) + its byte[] (16 + length, rounded to 8); Latin-1 text is 1 byte/char.
+                bytes += 24 + 16 + ((s.length() + 7) & ~7);
+            }
+        }
+        return bytes;
     }
 
     public long nonNumericCells() {

@@ -90,6 +90,15 @@ public final class DataTable {
         return columns.stream().filter(c -> c.type() == ColumnType.IDENTIFIER).findFirst();
     }
 
+    /** Bytes held by the columns' arrays and dictionaries (an estimate, see {@link Column#estimatedBytes}). */
+    public long estimatedBytes() {
+        long sum = 0;
+        for (Column c : columns) {
+            sum += c.estimatedBytes();
+        }
+        return sum;
+    }
+
     /** This table with one column's type overridden. */
     public DataTable withColumnType(String name, ColumnType type) {
         int i = columnIndex(name);

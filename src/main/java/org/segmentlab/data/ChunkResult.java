@@ -1,0 +1,21 @@
+package org.segmentlab.data;
+
+/** What one parse of a byte range produced: counts and the first problem, with chunk-local line numbers. */
+final class ChunkResult {
+    ColumnAccumulator[] columns;
+    int rows;
+    /** Line terminators consumed (physical lines read). */
+    long lines;
+    long skipped;
+    long firstSkippedLine = -1;
+    int firstSkippedFound;
+    /** Local line of the first record with the wrong field count (when not skipping), or -1. */
+    long raggedLine = -1;
+    int raggedFound;
+    long longLine = -1;
+    long longLineLength;
+    /** The fast path met a quote: the whole file goes to the general path. */
+    boolean sawQuote;
+    /** A cell was not valid in the charset assumed: retry as windows-1252. */
+    boolean invalidEncoding;
+}
