@@ -254,7 +254,7 @@ public final class ClusterModel {
                 }
             } else {
                 Object v = raw.get(src);
-                if (v == null || v.toString().isBlank()) {
+                if (v == null || v.toString().isBlank() || v instanceof Number n && Double.isNaN(n.doubleValue())) {
                     return src + " is missing and rows missing it were dropped in training";
                 }
                 if (Double.isNaN(number(v))) {
