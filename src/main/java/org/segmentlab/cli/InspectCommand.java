@@ -60,6 +60,7 @@ public final class InspectCommand implements Callable<Integer> {
         LoadOptions options = new LoadOptions(delimiterChar(), null, headerOption, encoding,
                 skipRagged, LoadOptions.DEFAULT_MAX_LINE_CHARS);
         DataTable table = new CsvLoader().load(input, options, ProgressListener.NONE, CancellationToken.NONE);
+        table.computeStatistics(ProgressListener.NONE, CancellationToken.NONE);
         print(table, spec.commandLine().getOut());
         if (json != null) {
             TableSummaryJson.write(json, table, input.toString());

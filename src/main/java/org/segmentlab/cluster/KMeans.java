@@ -1,13 +1,39 @@
 package org.segmentlab.cluster;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.ProgressListener;
 
 /**
- * K-means with k-means++ seeding (scikit-learn's greedy variant) and restarts. Does not modify
- * {@code x}.
+ * K-means (Lloyd) with k-means++ seeding (scikit-learn's greedy variant) and restarts, following
+ * scikit-learn 1.2's {@code KMeans(algorithm='lloyd')}: tolerance relative to the mean per-feature
+ * variance, strict convergence when labels stop changing, a final E-step so labels match the final
+ * centres, empty clusters refilled with the point farthest from its centre.
+ *
+ * <p>Determinism: one seed per restart is drawn from {@code options.seed()}; every restart works over
+ * fixed row chunks of {@value #CHUNK} rows whose partial sums are reduced in chunk order, so the labels
+ * and inertia are identical whatever {@code options.threads()} is. Restarts run in parallel when there
+ * are at least as many restarts as threads, otherwise the chunks of one restart are spread over the
+ * threads.
+ *
+ * <p>Does not modify {@code x}.
  */
 public final class KMeans {
+
+    /** Rows per work chunk: fixed, so sums never depend on the thread count; small enough that a
+     * cancellation check per chunk answers within milliseconds. */
+    static final int CHUNK = 2048;
 
     private KMeans() {
     }
@@ -19,6 +45,860 @@ public final class KMeans {
      */
     public static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
                                    CancellationToken cancel) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return fit(x, n, d, options, progress, cancel, true);
+    }
+
+    /** @param bounds false for plain Lloyd (every distance, every iteration): same labels, for benchmarks */
+    static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
+                            CancellationToken cancel, boolean bounds) {
+        long t0 = System.nanoTime();
+        checkShape(x, n, d);
+        ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+        CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
+        int k = options.k();
+        requireDistinctRows(x, n, d, k);
+        c.throwIfCancelled();
+
+        double meanVar = meanVariance(x, n, d);
+        if (!Double.isFinite(meanVar)) {
+            throw new IllegalArgumentException("the data contains missing (NaN) or infinite values; "
+                    + "fill or drop them before clustering");
+        }
+        double tolAbs = meanVar * options.tol();
+        int nInit = options.nInit();
+        long[] seeds = new long[nInit];
+        SplittableRandom root = new SplittableRandom(options.seed());
+        for (int r = 0; r < nInit; r++) {
+            seeds[r] = root.nextLong();
+        }
+
+        int threads = options.threads();
+        int restartWorkers = Math.min(threads, nInit);
+        // Restart-parallel when every thread can own a restart; otherwise split rows of each restart.
+        boolean restartParallel = restartWorkers > 1 && nInit >= threads;
+        int innerThreads = restartParallel ? 1 : threads;
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        if (nChunks < 2) {
+            innerThreads = 1;
+        }
+
+        Single[] results = new Single[nInit];
+        AtomicInteger done = new AtomicInteger();
+        String kText = "k = " + k;
+        ExecutorService pool = (restartParallel || innerThreads > 1)
+                ? Executors.newFixedThreadPool(restartParallel ? restartWorkers : innerThreads, daemonFactory())
+                : null;
+        try {
+            if (restartParallel) {
+                AtomicInteger next = new AtomicInteger();
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < restartWorkers; w++) {
+                    futures.add(pool.submit(() -> {
+                        Workspace ws = new Workspace(n, d, k, nChunks);
+                        for (int r = next.getAndIncrement(); r < nInit; r = next.getAndIncrement()) {
+                            results[r] = runRestart(x, n, d, k, options.maxIter(), tolAbs, seeds[r], ws, null, 1, c,
+                                    p, r, nInit, done, kText, bounds);
+                            p.update((double) done.incrementAndGet() / nInit,
+                                    kText + ": restart " + done.get() + " of " + nInit + " done");
+                        }
+                        return null;
+                    }));
+                }
+                waitAll(futures, c);
+            } else {
+                Workspace ws = new Workspace(n, d, k, nChunks);
+                for (int r = 0; r < nInit; r++) {
+                    results[r] = runRestart(x, n, d, k, options.maxIter(), tolAbs, seeds[r], ws, pool, innerThreads,
+                            c, p, r, nInit, done, kText, bounds);
+                    p.update((double) done.incrementAndGet() / nInit,
+                            kText + ": restart " + (r + 1) + " of " + nInit + " done");
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+
+        // Lowest inertia wins; ties go to the lower restart index (the loop keeps the first).
+        Single best = results[0];
+        int refilled = 0;
+        for (Single s : results) {
+            refilled += s.emptyRefilled;
+            if (s.inertia < best.inertia) {
+                best = s;
+            }
+        }
+        return renumber(best, n, d, k, refilled, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * One Lloyd run from given initial centres (no seeding, no restarts), as scikit-learn's
+     * {@code KMeans(init=centres, n_init=1)}. For tests of the Lloyd loop itself (empty-cluster refill).
+     */
+    static KMeansResult fitFromCenters(double[] x, int n, int d, double[] initialCenters, int maxIter, double tol) {
+        checkShape(x, n, d);
+        int k = initialCenters.length / d;
+        double tolAbs = meanVariance(x, n, d) * tol;
+        Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK);
+        Single s = lloyd(x, n, d, k, maxIter, tolAbs, initialCenters.clone(), ws, null, 1, CancellationToken.NONE,
+                ProgressListener.NONE, 0, 1, new AtomicInteger(), "k = " + k, true);
+        return renumber(s, n, d, k, s.emptyRefilled, 0);
+    }
+
+    /**
+     * Throws when the data has fewer than {@code k} distinct rows. Stops scanning as soon as k distinct
+     * rows are seen, so the usual case costs k hash look-ups.
+     *
+     * @throws IllegalArgumentException with a plain message naming the number of distinct rows
+     */
+    public static void requireDistinctRows(double[] x, int n, int d, int k) {
+        checkShape(x, n, d);
+        if (k <= 1 && n >= 1) {
+            return;
+        }
+        Set<RowKey> seen = new HashSet<>();
+        for (int i = 0; i < n && seen.size() < k; i++) {
+            seen.add(new RowKey(x, i * d, d));
+        }
+        if (seen.size() < k) {
+            throw new IllegalArgumentException("k = " + k + " is more than the " + seen.size()
+                    + " distinct customers in the data; choose k at most " + seen.size());
+        }
+    }
+
+    /** The number of distinct rows (exact comparison; -0.0 equals 0.0). */
+    public static int distinctRows(double[] x, int n, int d) {
+        checkShape(x, n, d);
+        Set<RowKey> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            seen.add(new RowKey(x, i * d, d));
+        }
+        return seen.size();
+    }
+
+    private static void checkShape(double[] x, int n, int d) {
+        if (n < 1 || d < 1) {
+            throw new IllegalArgumentException("k-means needs at least one row and one column, got " + n + " x " + d);
+        }
+        if (x.length != (long) n * d) {
+            throw new IllegalArgumentException("the data array holds " + x.length + " values, not n x d = "
+                    + n + " x " + d);
+        }
+    }
+
+    /** Mean over features of the population variance, as numpy's mean(var(X, axis=0)). */
+    static double meanVariance(double[] x, int n, int d) {
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            int o = i * d;
+            for (int f = 0; f < d; f++) {
+                mean[f] += x[o + f];
+            }
+        }
+        for (int f = 0; f < d; f++) {
+            mean[f] /= n;
+        }
+        double[] ss = new double[d];
+        for (int i = 0; i < n; i++) {
+            int o = i * d;
+            for (int f = 0; f < d; f++) {
+                double t = x[o + f] - mean[f];
+                ss[f] += t * t;
+            }
+        }
+        double s = 0;
+        for (int f = 0; f < d; f++) {
+            s += ss[f] / n;
+        }
+        return s / d;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // One restart
+
+    /** Outcome of one restart, before renumbering. */
+    private record Single(int[] labels, double[] centers, double inertia, int iterations, int emptyRefilled) {
+    }
+
+    /** Per-worker scratch memory, reused across restarts. */
+    private static final class Workspace {
+        final int[] labels;
+        final double[] minDist;
+        /** Hamerly bounds: upper >= distance to the assigned centre, lower <= distance to the second. */
+        final double[] upper;
+        final double[] lower;
+        final double[] chunkSums;
+        final double[] chunkCounts;
+        final double[] chunkScalar;
+        final int[] chunkChanged;
+        final int[] chunkFull;
+
+        Workspace(int n, int d, int k, int nChunks) {
+            labels = new int[n];
+            minDist = new double[n];
+            upper = new double[n];
+            lower = new double[n];
+            chunkSums = new double[nChunks * k * d];
+            chunkCounts = new double[nChunks * k];
+            chunkScalar = new double[nChunks];
+            chunkChanged = new int[nChunks];
+            chunkFull = new int[nChunks];
+        }
+    }
+
+    /**
+     * Centres of one iteration as the E-step needs them: transposed and padded to a multiple of 4
+     * (d x kp, so the distance kernel keeps four independent sums), half the distance to the nearest
+     * other centre (Hamerly's s), and how far each centre moved in the last M-step.
+     */
+    private static final class Geometry {
+        final int k;
+        final int kp;
+        final double[] ct;
+        final double[] half;
+        final double[] moved;
+        final int maxMovedIndex;
+        final double maxMoved;
+        final double secondMoved;
+        /** false: plain Lloyd (every distance every iteration), kept for the algorithm benchmark */
+        final boolean bounds;
+
+        Geometry(double[] centers, int k, int d, double[] moved, boolean bounds) {
+            this.k = k;
+            this.bounds = bounds;
+            kp = (k + 3) & ~3;
+            ct = new double[d * kp];
+            for (int c = 0; c < k; c++) {
+                for (int f = 0; f < d; f++) {
+                    ct[f * kp + c] = centers[c * d + f];
+                }
+            }
+            half = new double[k];
+            java.util.Arrays.fill(half, Double.POSITIVE_INFINITY);
+            for (int a = 0; a < k; a++) {
+                for (int b = a + 1; b < k; b++) {
+                    double h = 0.5 * Math.sqrt(sq(centers, a * d, centers, b * d, d));
+                    half[a] = Math.min(half[a], h);
+                    half[b] = Math.min(half[b], h);
+                }
+            }
+            this.moved = moved;
+            int mi = -1;
+            double m1 = 0;
+            double m2 = 0;
+            for (int c = 0; c < k; c++) {
+                if (moved[c] > m1) {
+                    m2 = m1;
+                    m1 = moved[c];
+                    mi = c;
+                } else if (moved[c] > m2) {
+                    m2 = moved[c];
+                }
+            }
+            maxMovedIndex = mi;
+            maxMoved = m1;
+            secondMoved = m2;
+        }
+    }
+
+    /** Relative safety margin on Hamerly's bound test: a point is skipped only when its centre is
+     * clearly the nearest, so rounding in the bounds never changes a label Lloyd would give. */
+    private static final double MARGIN = 1e-9;
+
+    private static Single runRestart(double[] x, int n, int d, int k, int maxIter, double tolAbs, long seed,
+                                     Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
+                                     ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
+                                     boolean bounds) {
+        double[] centers = seedPlusPlus(x, n, d, k, new SplittableRandom(seed), ws, pool, threads, cancel);
+        return lloyd(x, n, d, k, maxIter, tolAbs, centers, ws, pool, threads, cancel, p, restart, nInit, done, kText,
+                bounds);
+    }
+
+    private static Single lloyd(double[] x, int n, int d, int k, int maxIter, double tolAbs, double[] centers,
+                                Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
+                                ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
+                                boolean bounds) {
+        int[] labels = ws.labels;
+        Arrays.fill(labels, -1);
+        Arrays.fill(ws.chunkSums, 0.0);
+        Arrays.fill(ws.chunkCounts, 0.0);
+        double[] newCenters = new double[k * d];
+        double[] counts = new double[k];
+        double[] moved = new double[k];
+        int refilled = 0;
+        boolean strict = false;
+        int it = 0;
+        for (; it < maxIter; it++) {
+            // E-step against `centers` (labels and per-chunk sums), then M-step into newCenters.
+            Geometry g = new Geometry(centers, k, d, moved, bounds);
+            int changed = assign(x, n, d, g, ws, pool, threads, cancel, true);
+            reduceSums(ws, n, d, k, newCenters, counts);
+            refilled += refillEmpty(x, n, d, k, centers, labels, ws.minDist, newCenters, counts);
+            for (int c = 0; c < k; c++) {
+                if (counts[c] > 0) {
+                    double inv = 1.0 / counts[c];
+                    for (int f = 0; f < d; f++) {
+                        newCenters[c * d + f] *= inv;
+                    }
+                } else {
+                    // cannot happen after a refill; keep the old centre rather than the origin
+                    System.arraycopy(centers, c * d, newCenters, c * d, d);
+                }
+            }
+            double shift = 0;
+            for (int c = 0; c < k; c++) {
+                double s = sq(newCenters, c * d, centers, c * d, d);
+                shift += s;
+                moved[c] = Math.sqrt(s);
+            }
+            double[] tmp = centers;
+            centers = newCenters;
+            newCenters = tmp;
+            // Labels start at -1, so the first iteration never counts as strict convergence.
+            if (changed == 0) {
+                strict = true;
+                it++;
+                break;
+            }
+            if (shift <= tolAbs) {
+                it++;
+                break;
+            }
+            if ((it & 3) == 0) {
+                p.update((done.get() + Math.min(1.0, (double) it / maxIter)) / nInit,
+                        kText + ": restart " + (restart + 1) + " of " + nInit + ", iteration " + (it + 1));
+            }
+        }
+        if (!strict) {
+            // Final E-step so the labels match the final centres (as scikit-learn).
+            assign(x, n, d, new Geometry(centers, k, d, moved, bounds), ws, pool, threads, cancel, false);
+        }
+        double inertia = inertiaPass(x, n, d, k, centers, ws, pool, threads, cancel);
+        return new Single(labels.clone(), centers.clone(), inertia, it, refilled);
+    }
+
+    /**
+     * E-step over all chunks with Hamerly's bounds (exact: the same labels as plain Lloyd). Writes
+     * labels and bounds; when {@code sums} is set, also the per-chunk coordinate sums and counts.
+     * Returns how many labels changed.
+     */
+    private static int assign(double[] x, int n, int d, Geometry g, Workspace ws,
+                              ExecutorService pool, int threads, CancellationToken cancel, boolean sums) {
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        forChunks(nChunks, pool, threads, cancel, ch -> assignChunk(x, n, d, g, ws, ch, sums));
+        int changed = 0;
+        for (int ch = 0; ch < nChunks; ch++) {
+            changed += ws.chunkChanged[ch];
+        }
+        return changed;
+    }
+
+    private static void assignChunk(double[] x, int n, int d, Geometry g, Workspace ws, int ch, boolean sums) {
+        int from = ch * CHUNK;
+        int to = Math.min(n, from + CHUNK);
+        int k = g.k;
+        int kp = g.kp;
+        double[] ct = g.ct;
+        int[] labels = ws.labels;
+        double[] upper = ws.upper;
+        double[] lower = ws.lower;
+        double[] acc = new double[kp];
+        // The chunk's coordinate sums per cluster are kept up to date by moving only the rows whose
+        // label changes (they start at zero with every label at -1).
+        double[] s = ws.chunkSums;
+        double[] cnt = ws.chunkCounts;
+        int sOff = ch * k * d;
+        int cOff = ch * k;
+        int changed = 0;
+        int full = 0;
+        for (int i = from; i < to; i++) {
+            int o = i * d;
+            int lab = labels[i];
+            boolean compute = lab < 0 || !g.bounds;
+            if (!compute) {
+                // Move the bounds by how far the centres moved.
+                double u = upper[i] + g.moved[lab];
+                double l = lower[i] - (lab == g.maxMovedIndex ? g.secondMoved : g.maxMoved);
+                double m = Math.max(g.half[lab], l) * (1 - MARGIN);
+                if (u * (1 + MARGIN) < m) {
+                    upper[i] = u;
+                    lower[i] = l;
+                } else {
+                    // Tighten the upper bound with the exact distance before giving up.
+                    u = Math.sqrt(sqT(x, o, d, ct, kp, lab));
+                    if (u * (1 + MARGIN) < m) {
+                        upper[i] = u;
+                        lower[i] = l;
+                    } else {
+                        compute = true;
+                    }
+                }
+            }
+            if (compute) {
+                full++;
+                distances(x, o, d, ct, kp, acc);
+                int best = 0;
+                double d1 = acc[0];
+                double d2 = Double.POSITIVE_INFINITY;
+                for (int c = 1; c < k; c++) {
+                    double v = acc[c];
+                    if (v < d1) {
+                        d2 = d1;
+                        d1 = v;
+                        best = c;
+                    } else if (v < d2) {
+                        d2 = v;
+                    }
+                }
+                if (lab != best) {
+                    changed++;
+                    labels[i] = best;
+                    if (sums) {
+                        int so = sOff + best * d;
+                        if (lab >= 0) {
+                            int sq = sOff + lab * d;
+                            for (int f = 0; f < d; f++) {
+                                s[sq + f] -= x[o + f];
+                            }
+                            cnt[cOff + lab] -= 1;
+                        }
+                        for (int f = 0; f < d; f++) {
+                            s[so + f] += x[o + f];
+                        }
+                        cnt[cOff + best] += 1;
+                    }
+                }
+                upper[i] = Math.sqrt(d1);
+                lower[i] = Math.sqrt(d2);
+            }
+        }
+        ws.chunkChanged[ch] = changed;
+        ws.chunkFull[ch] = full;
+    }
+
+    /** Squared distances from row o of x to every (padded) centre; four centres at a time. */
+    private static void distances(double[] x, int o, int d, double[] ct, int kp, double[] acc) {
+        for (int c = 0; c < kp; c += 4) {
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            for (int f = 0, b = c; f < d; f++, b += kp) {
+                double xf = x[o + f];
+                double t0 = xf - ct[b];
+                double t1 = xf - ct[b + 1];
+                double t2 = xf - ct[b + 2];
+                double t3 = xf - ct[b + 3];
+                a0 += t0 * t0;
+                a1 += t1 * t1;
+                a2 += t2 * t2;
+                a3 += t3 * t3;
+            }
+            acc[c] = a0;
+            acc[c + 1] = a1;
+            acc[c + 2] = a2;
+            acc[c + 3] = a3;
+        }
+    }
+
+    /** Squared distance from row o of x to centre c of the transposed centres (same order of sums as
+     * {@link #distances}). */
+    private static double sqT(double[] x, int o, int d, double[] ct, int kp, int c) {
+        double a = 0;
+        for (int f = 0, b = c; f < d; f++, b += kp) {
+            double t = x[o + f] - ct[b];
+            a += t * t;
+        }
+        return a;
+    }
+
+    /** Sum of squared distances to the labelled centres (no relabelling), reduced in chunk order. */
+    private static double inertiaPass(double[] x, int n, int d, int k, double[] centers, Workspace ws,
+                                      ExecutorService pool, int threads, CancellationToken cancel) {
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        forChunks(nChunks, pool, threads, cancel, ch -> {
+            int from = ch * CHUNK;
+            int to = Math.min(n, from + CHUNK);
+            double total = 0;
+            for (int i = from; i < to; i++) {
+                int o = i * d;
+                int co = ws.labels[i] * d;
+                double s = 0;
+                for (int f = 0; f < d; f++) {
+                    double t = x[o + f] - centers[co + f];
+                    s += t * t;
+                }
+                total += s;
+            }
+            ws.chunkScalar[ch] = total;
+        });
+        return sumChunkScalars(ws, n);
+    }
+
+    private static double sumChunkScalars(Workspace ws, int n) {
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        double s = 0;
+        for (int ch = 0; ch < nChunks; ch++) {
+            s += ws.chunkScalar[ch];
+        }
+        return s;
+    }
+
+    private static void reduceSums(Workspace ws, int n, int d, int k, double[] sums, double[] counts) {
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        Arrays.fill(sums, 0.0);
+        Arrays.fill(counts, 0.0);
+        for (int ch = 0; ch < nChunks; ch++) {
+            int so = ch * k * d;
+            for (int q = 0; q < k * d; q++) {
+                sums[q] += ws.chunkSums[so + q];
+            }
+            int co = ch * k;
+            for (int c = 0; c < k; c++) {
+                counts[c] += ws.chunkCounts[co + c];
+            }
+        }
+    }
+
+    /**
+     * scikit-learn's _relocate_empty_clusters: each empty cluster takes the point farthest from its
+     * (old) centre, farthest first, ties to the lower row; the point leaves its cluster's sums. Labels
+     * are not changed (the next E-step does that). Returns the number of refilled clusters.
+     */
+    private static int refillEmpty(double[] x, int n, int d, int k, double[] oldCenters, int[] labels,
+                                   double[] minDist, double[] sums, double[] counts) {
+        int empty = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                empty++;
+            }
+        }
+        if (empty == 0) {
+            return 0;
+        }
+        // The bounds skip most distances, so compute each point's distance to its (old) centre now.
+        for (int i = 0; i < n; i++) {
+            minDist[i] = sq(x, i * d, oldCenters, labels[i] * d, d);
+        }
+        int[] far = farthest(minDist, empty);
+        int e = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] != 0) {
+                continue;
+            }
+            int i = far[e++];
+            int old = labels[i];
+            int o = i * d;
+            for (int f = 0; f < d; f++) {
+                sums[old * d + f] -= x[o + f];
+                sums[c * d + f] = x[o + f];
+            }
+            counts[old] -= 1;
+            counts[c] = 1;
+        }
+        return empty;
+    }
+
+    /** Indices of the m largest values, largest first, ties to the lower index. */
+    private static int[] farthest(double[] v, int m) {
+        int[] idx = new int[m];
+        Arrays.fill(idx, -1);
+        double[] val = new double[m];
+        Arrays.fill(val, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < v.length; i++) {
+            double t = v[i];
+            if (t <= val[m - 1] && idx[m - 1] >= 0) {
+                continue;
+            }
+            int pos = m - 1;
+            while (pos > 0 && (t > val[pos - 1] || idx[pos - 1] < 0)) {
+                val[pos] = val[pos - 1];
+                idx[pos] = idx[pos - 1];
+                pos--;
+            }
+            val[pos] = t;
+            idx[pos] = i;
+        }
+        return idx;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Greedy k-means++ (scikit-learn's _kmeans_plusplus)
+
+    private static double[] seedPlusPlus(double[] x, int n, int d, int k, SplittableRandom rnd, Workspace ws,
+                                         ExecutorService pool, int threads, CancellationToken cancel) {
+        double[] centers = new double[k * d];
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        int trials = 2 + (int) Math.log(k);
+        int first = rnd.nextInt(n);
+        System.arraycopy(x, first * d, centers, 0, d);
+        double[] closest = ws.minDist;
+        double[] cand = new double[trials * d];
+        System.arraycopy(x, first * d, cand, 0, d);
+        forChunks(nChunks, pool, threads, cancel, ch -> {
+            int from = ch * CHUNK;
+            int to = Math.min(n, from + CHUNK);
+            for (int i = from; i < to; i++) {
+                closest[i] = sq4(x, i * d, cand, 0, d);
+            }
+        });
+        double[] cum = new double[n];
+        // per chunk, per trial: potential if that candidate were added
+        double[] chunkPot = new double[nChunks * trials];
+        for (int c = 1; c < k; c++) {
+            cancel.throwIfCancelled();
+            double run = 0;
+            for (int i = 0; i < n; i++) {
+                run += closest[i];
+                cum[i] = run;
+            }
+            double pot = run;
+            int[] ids = new int[trials];
+            for (int t = 0; t < trials; t++) {
+                double r = rnd.nextDouble() * pot;
+                int id = searchLeft(cum, r);
+                ids[t] = Math.min(id, n - 1);
+                System.arraycopy(x, ids[t] * d, cand, t * d, d);
+            }
+            // Candidates transposed and padded to a multiple of 4: one pass over the rows gives every
+            // candidate's distance with independent sums (the distance kernel of the E-step).
+            int tp = (trials + 3) & ~3;
+            double[] candT = new double[d * tp];
+            for (int t = 0; t < trials; t++) {
+                for (int f = 0; f < d; f++) {
+                    candT[f * tp + t] = cand[t * d + f];
+                }
+            }
+            forChunks(nChunks, pool, threads, cancel, ch -> {
+                int from = ch * CHUNK;
+                int to = Math.min(n, from + CHUNK);
+                double[] acc = new double[tp];
+                double[] pots = new double[trials];
+                for (int i = from; i < to; i++) {
+                    distances(x, i * d, d, candT, tp, acc);
+                    double ci = closest[i];
+                    for (int t = 0; t < trials; t++) {
+                        pots[t] += Math.min(ci, acc[t]);
+                    }
+                }
+                System.arraycopy(pots, 0, chunkPot, ch * trials, trials);
+            });
+            int best = 0;
+            double bestPot = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < trials; t++) {
+                double s = 0;
+                for (int ch = 0; ch < nChunks; ch++) {
+                    s += chunkPot[ch * trials + t];
+                }
+                if (s < bestPot) {
+                    bestPot = s;
+                    best = t;
+                }
+            }
+            int bt = best;
+            System.arraycopy(x, ids[bt] * d, centers, c * d, d);
+            forChunks(nChunks, pool, threads, cancel, ch -> {
+                int from = ch * CHUNK;
+                int to = Math.min(n, from + CHUNK);
+                for (int i = from; i < to; i++) {
+                    closest[i] = Math.min(closest[i], sq4(x, i * d, cand, bt * d, d));
+                }
+            });
+        }
+        return centers;
+    }
+
+    /** numpy's searchsorted(side='left'): the first index with cum[i] >= r. */
+    private static int searchLeft(double[] cum, double r) {
+        int lo = 0;
+        int hi = cum.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cum[mid] < r) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Squared distance with four partial sums (no long dependency chain); for seeding only, where the
+     * order of the sums does not need to match the E-step's. */
+    private static double sq4(double[] a, int ao, double[] b, int bo, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int f = 0;
+        for (; f + 3 < d; f += 4) {
+            double t0 = a[ao + f] - b[bo + f];
+            double t1 = a[ao + f + 1] - b[bo + f + 1];
+            double t2 = a[ao + f + 2] - b[bo + f + 2];
+            double t3 = a[ao + f + 3] - b[bo + f + 3];
+            s0 += t0 * t0;
+            s1 += t1 * t1;
+            s2 += t2 * t2;
+            s3 += t3 * t3;
+        }
+        for (; f < d; f++) {
+            double t = a[ao + f] - b[bo + f];
+            s0 += t * t;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double sq(double[] a, int ao, double[] b, int bo, int d) {
+        double s = 0;
+        for (int f = 0; f < d; f++) {
+            double t = a[ao + f] - b[bo + f];
+            s += t * t;
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Chunk scheduling
+
+    private interface ChunkTask {
+        void run(int chunk);
+    }
+
+    /** Runs task(ch) for every chunk, on the pool when given; each chunk writes only its own slots. */
+    private static void forChunks(int nChunks, ExecutorService pool, int threads, CancellationToken cancel,
+                                  ChunkTask task) {
+        if (pool == null || threads <= 1 || nChunks < 2) {
+            for (int ch = 0; ch < nChunks; ch++) {
+                cancel.throwIfCancelled();
+                task.run(ch);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        int workers = Math.min(threads, nChunks);
+        for (int w = 0; w < workers; w++) {
+            futures.add(pool.submit(() -> {
+                for (int ch = next.getAndIncrement(); ch < nChunks; ch = next.getAndIncrement()) {
+                    cancel.throwIfCancelled();
+                    task.run(ch);
+                }
+                return null;
+            }));
+        }
+        waitAll(futures, cancel);
+    }
+
+    static void waitAll(List<Future<?>> futures, CancellationToken cancel) {
+        RuntimeException failure = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (failure == null) {
+                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                for (Future<?> g : futures) {
+                    g.cancel(true);
+                }
+                throw new IllegalStateException("interrupted while waiting for k-means workers", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemonFactory() {
+        return r -> {
+            Thread t = new Thread(r, "segmentlab-kmeans");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Renumbering
+
+    private static KMeansResult renumber(Single s, int n, int d, int k, int refilled, double seconds) {
+        int[] sizes = new int[k];
+        for (int l : s.labels) {
+            sizes[l]++;
+        }
+        Integer[] order = new Integer[k];
+        for (int c = 0; c < k; c++) {
+            order[c] = c;
+        }
+        double[] cen = s.centers;
+        Arrays.sort(order, (a, b) -> {
+            if (sizes[a] != sizes[b]) {
+                return Integer.compare(sizes[b], sizes[a]);
+            }
+            for (int f = 0; f < d; f++) {
+                int cmp = Double.compare(cen[a * d + f], cen[b * d + f]);
+                if (cmp != 0) {
+                    return cmp;
+                }
+            }
+            return Integer.compare(a, b);
+        });
+        int[] newId = new int[k];
+        double[] centroids = new double[k * d];
+        int[] newSizes = new int[k];
+        for (int c = 0; c < k; c++) {
+            newId[order[c]] = c;
+            System.arraycopy(cen, order[c] * d, centroids, c * d, d);
+            newSizes[c] = sizes[order[c]];
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = newId[s.labels[i]];
+        }
+        return new KMeansResult(k, d, labels, centroids, s.inertia, s.iterations, newSizes, refilled, seconds);
+    }
+
+    /** A row viewed as a hash key (exact values; -0.0 and 0.0 are the same). */
+    private static final class RowKey {
+        private final double[] x;
+        private final int off;
+        private final int d;
+        private final int hash;
+
+        RowKey(double[] x, int off, int d) {
+            this.x = x;
+            this.off = off;
+            this.d = d;
+            int h = 1;
+            for (int f = 0; f < d; f++) {
+                double v = x[off + f];
+                long bits = v == 0.0 ? 0L : Double.doubleToLongBits(v);
+                h = 31 * h + (int) (bits ^ (bits >>> 32));
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof RowKey r) || r.hash != hash) {
+                return false;
+            }
+            for (int f = 0; f < d; f++) {
+                double a = x[off + f];
+                double b = r.x[r.off + f];
+                if (!(a == b || (Double.isNaN(a) && Double.isNaN(b)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

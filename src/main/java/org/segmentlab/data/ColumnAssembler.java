@@ -66,6 +66,7 @@ final class ColumnAssembler {
             if (a.textMode) {
                 double[] parsed = parseDictionary(a.dict);
                 for (int i = 0; i < a.codeCount; i++) {
+                    check(i);
                     int code = a.codes[i];
                     if (code >= 0) {
                         nonMissing++;
@@ -79,9 +80,17 @@ final class ColumnAssembler {
         return nonMissing > 0 && numeric < NUMERIC_SHARE * nonMissing;
     }
 
+    /** Checks cancellation every 65,536 iterations of a long loop (well under 100 ms). */
+    private void check(int i) {
+        if ((i & 0xFFFF) == 0) {
+            parse.cancel.throwIfCancelled();
+        }
+    }
+
     private double[] parseDictionary(StringDictionary dict) {
         double[] v = new double[dict.size()];
         for (int i = 0; i < v.length; i++) {
+            check(i);
             v[i] = NumberParser.parseOrNaN(dict.get(i), parse.decimal);
         }
         return v;
@@ -149,6 +158,7 @@ final class ColumnAssembler {
             if (a.textMode) {
                 double[] parsed = parseDictionary(a.dict);
                 for (int i = 0; i < a.codeCount; i++) {
+                    check(i);
                     int code = a.codes[i];
                     double v = code < 0 ? Double.NaN : parsed[code];
                     if (code >= 0 && Double.isNaN(v)) {
@@ -166,7 +176,9 @@ final class ColumnAssembler {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         boolean integers = true;
-        for (double v : values) {
+        for (int i = 0; i < values.length; i++) {
+            check(i);
+            double v = values[i];
             if (!Double.isNaN(v)) {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
@@ -267,9 +279,11 @@ final class ColumnAssembler {
             } else {
                 int[] remap = new int[a.dict.size()];
                 for (int i = 0; i < remap.length; i++) {
+                    check(i);
                     remap[i] = merged.codeOf(a.dict.get(i));
                 }
                 for (int i = 0; i < a.codeCount; i++) {
+                    check(i);
                     int code = a.codes[i];
                     codes[pos++] = code < 0 ? -1 : remap[code];
                 }
@@ -277,8 +291,9 @@ final class ColumnAssembler {
         }
         String[] dictionary = merged == null ? new String[0] : merged.toArray();
         long nonMissing = 0;
-        for (int c : codes) {
-            if (c >= 0) {
+        for (int i = 0; i < codes.length; i++) {
+            check(i);
+            if (codes[i] >= 0) {
                 nonMissing++;
             }
         }

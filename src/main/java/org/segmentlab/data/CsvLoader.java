@@ -474,7 +474,13 @@ public final class CsvLoader {
             if (total > Integer.MAX_VALUE - 64) {
                 throw new DataException(file, 0, null, "The file has more than 2 billion rows.", "Load a sample of it.");
             }
-            double[][] shared = new double[expected][(int) total];
+            cancel.throwIfCancelled();
+            double[][] shared = new double[expected][];
+            for (int j = 0; j < expected; j++) {
+                // One column at a time: zeroing 8 MB per million rows is slow enough to check in between.
+                shared[j] = new double[(int) total];
+                cancel.throwIfCancelled();
+            }
             int[] offsets = new int[ranges.length];
             for (int k = 1; k < ranges.length; k++) {
                 offsets[k] = offsets[k - 1] + (int) lines[k - 1];
@@ -502,6 +508,9 @@ public final class CsvLoader {
         private long countLines(int from, int to) {
             long n = 0;
             for (int i = from; i < to; i++) {
+                if ((i & 0xFFFFF) == 0) {
+                    cancel.throwIfCancelled();
+                }
                 byte c = b[i];
                 if (c == '\n' || (c == '\r' && (i + 1 >= to || b[i + 1] != '\n'))) {
                     n++;

@@ -99,6 +99,39 @@ public final class DataTable {
         return sum;
     }
 
+    /**
+     * Computes every column's statistics now (they are otherwise computed on first use), on up to two
+     * threads, reporting progress per column and checking {@code cancel} between columns. The table's
+     * data is not modified; calling this again is cheap.
+     *
+     * @throws org.segmentlab.progress.CancelledException when cancelled
+     */
+    public void computeStatistics(org.segmentlab.progress.ProgressListener progress,
+                                  org.segmentlab.progress.CancellationToken cancel) {
+        int n = columns.size();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                cancel.throwIfCancelled();
+                columns.get(i).statistics();
+                progress.update((double) done.incrementAndGet() / n, "Statistics of " + columns.get(i).name());
+            }
+        };
+        java.util.concurrent.CompletableFuture<Void> other =
+                n > 1 && Runtime.getRuntime().availableProcessors() > 1 ? java.util.concurrent.CompletableFuture.runAsync(worker)
+                        : java.util.concurrent.CompletableFuture.completedFuture(null);
+        worker.run();
+        try {
+            other.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
     /** This table with one column's type overridden. */
     public DataTable withColumnType(String name, ColumnType type) {
         int i = columnIndex(name);

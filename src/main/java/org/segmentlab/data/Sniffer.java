@@ -16,6 +16,10 @@ final class Sniffer {
     /** Tie-break order: a consistent semicolon/tab/pipe beats commas, which also appear as decimals. */
     private static final String PREFERENCE = "\t;|,";
     private static final int MAX_RECORDS = 200;
+    private static final java.util.regex.Pattern COMMA_DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?\\d*,\\d+([eE][-+]?\\d+)?");
+    private static final java.util.regex.Pattern DOT_DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?\\d*\\.\\d+([eE][-+]?\\d+)?");
 
     private Sniffer() {
     }
@@ -121,9 +125,9 @@ final class Sniffer {
         int dot = 0;
         for (List<String> r : records) {
             for (String f : r) {
-                if (f.matches("[-+]?\\d*,\\d+([eE][-+]?\\d+)?")) {
+                if (COMMA_DECIMAL.matcher(f).matches()) {
                     comma++;
-                } else if (f.matches("[-+]?\\d*\\.\\d+([eE][-+]?\\d+)?")) {
+                } else if (DOT_DECIMAL.matcher(f).matches()) {
                     dot++;
                 }
             }

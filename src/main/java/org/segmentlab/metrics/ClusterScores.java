@@ -1,18 +1,144 @@
 package org.segmentlab.metrics;
 
-/** Calinski-Harabasz and Davies-Bouldin indices, as scikit-learn computes them. */
+/**
+ * Calinski-Harabasz and Davies-Bouldin indices, as scikit-learn 1.2 computes them. Clusters with no
+ * rows are ignored (scikit-learn only sees the labels present). Does not modify its inputs.
+ */
 public final class ClusterScores {
 
     private ClusterScores() {
     }
 
-    /** Calinski-Harabasz (higher is better); NaN for k < 2. */
+    /** Calinski-Harabasz (higher is better); NaN for fewer than 2 non-empty clusters; 1 when every
+     * cluster is a single point repeated (zero within-cluster dispersion), as scikit-learn. */
     public static double calinskiHarabasz(double[] x, int n, int d, int[] labels, int k) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Centroids c = centroids(x, n, d, labels, k);
+        if (c.present < 2) {
+            return Double.NaN;
+        }
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < d; f++) {
+                mean[f] += x[i * d + f];
+            }
+        }
+        for (int f = 0; f < d; f++) {
+            mean[f] /= n;
+        }
+        double extra = 0;
+        for (int q = 0; q < k; q++) {
+            if (c.size[q] == 0) {
+                continue;
+            }
+            double s = 0;
+            for (int f = 0; f < d; f++) {
+                double t = c.mean[q * d + f] - mean[f];
+                s += t * t;
+            }
+            extra += c.size[q] * s;
+        }
+        double intra = 0;
+        for (int i = 0; i < n; i++) {
+            int o = labels[i] * d;
+            for (int f = 0; f < d; f++) {
+                double t = x[i * d + f] - c.mean[o + f];
+                intra += t * t;
+            }
+        }
+        if (intra == 0.0) {
+            return 1.0;
+        }
+        return extra * (n - c.present) / (intra * (c.present - 1.0));
     }
 
-    /** Davies-Bouldin (lower is better); NaN for k < 2. */
+    /** Davies-Bouldin (lower is better); NaN for fewer than 2 non-empty clusters. Coinciding centroids
+     * (distance 0) are skipped as scikit-learn does (their ratio counts as 0); 0 when all
+     * within-cluster spreads or all centroid distances are about 0 (|v| <= 1e-8). */
     public static double daviesBouldin(double[] x, int n, int d, int[] labels, int k) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Centroids c = centroids(x, n, d, labels, k);
+        if (c.present < 2) {
+            return Double.NaN;
+        }
+        double[] intra = new double[k];
+        for (int i = 0; i < n; i++) {
+            int o = labels[i] * d;
+            double s = 0;
+            for (int f = 0; f < d; f++) {
+                double t = x[i * d + f] - c.mean[o + f];
+                s += t * t;
+            }
+            intra[labels[i]] += Math.sqrt(s);
+        }
+        int[] ids = new int[c.present];
+        int p = 0;
+        for (int q = 0; q < k; q++) {
+            if (c.size[q] > 0) {
+                intra[q] /= c.size[q];
+                ids[p++] = q;
+            }
+        }
+        double[][] dist = new double[p][p];
+        boolean allIntraZero = true;
+        boolean allDistZero = true;
+        for (int a = 0; a < p; a++) {
+            if (Math.abs(intra[ids[a]]) > 1e-8) {
+                allIntraZero = false;
+            }
+            for (int b = 0; b < p; b++) {
+                double s = 0;
+                for (int f = 0; f < d; f++) {
+                    double t = c.mean[ids[a] * d + f] - c.mean[ids[b] * d + f];
+                    s += t * t;
+                }
+                dist[a][b] = a == b ? 0.0 : Math.sqrt(s);
+                if (Math.abs(dist[a][b]) > 1e-8) {
+                    allDistZero = false;
+                }
+            }
+        }
+        if (allIntraZero || allDistZero) {
+            return 0.0;
+        }
+        double total = 0;
+        for (int a = 0; a < p; a++) {
+            double worst = Double.NEGATIVE_INFINITY;
+            for (int b = 0; b < p; b++) {
+                double dd = dist[a][b] == 0.0 ? Double.POSITIVE_INFINITY : dist[a][b];
+                worst = Math.max(worst, (intra[ids[a]] + intra[ids[b]]) / dd);
+            }
+            total += worst;
+        }
+        return total / p;
+    }
+
+    private record Centroids(double[] mean, int[] size, int present) {
+    }
+
+    private static Centroids centroids(double[] x, int n, int d, int[] labels, int k) {
+        if (x.length != (long) n * d || labels.length != n) {
+            throw new IllegalArgumentException("expected " + n + " x " + d + " values and " + n + " labels");
+        }
+        double[] mean = new double[k * d];
+        int[] size = new int[k];
+        for (int i = 0; i < n; i++) {
+            int l = labels[i];
+            if (l < 0 || l >= k) {
+                throw new IllegalArgumentException("label " + l + " of row " + i + " is outside 0.." + (k - 1));
+            }
+            size[l]++;
+            for (int f = 0; f < d; f++) {
+                mean[l * d + f] += x[i * d + f];
+            }
+        }
+        int present = 0;
+        for (int q = 0; q < k; q++) {
+            if (size[q] > 0) {
+                present++;
+                for (int f = 0; f < d; f++) {
+                    mean[q * d + f] /= size[q];
+                }
+            }
+        }
+        return new Centroids(mean, size, present);
     }
 }

@@ -109,6 +109,26 @@ class LoaderBehaviourTest {
     }
 
     @Test
+    void statisticsCanBeComputedUpFrontWithProgress() throws DataException {
+        DataTable t = new CsvLoader().load(big);
+        List<Double> seen = new ArrayList<>();
+        t.computeStatistics((f, m) -> {
+            synchronized (seen) {
+                seen.add(f);
+            }
+        }, CancellationToken.NONE);
+        assertEquals(t.columnCount(), seen.size());
+        assertEquals(1.0, seen.stream().mapToDouble(Double::doubleValue).max().orElse(0), 1e-12);
+        Column amount = t.column("amount").orElseThrow();
+        assertEquals(Statistics.ofNumbers(amount.numbersView()), amount.statistics());
+
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        DataTable fresh = new CsvLoader().load(big);
+        assertThrows(CancelledException.class, () -> fresh.computeStatistics(ProgressListener.NONE, token));
+    }
+
+    @Test
     void cancelledTokenStopsBeforeParsing() {
         CancellationToken token = new CancellationToken();
         token.cancel();

@@ -1,0 +1,418 @@
+package org.segmentlab.app;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.segmentlab.app.data.DataTabView;
+import org.segmentlab.app.settings.AppSettings;
+import org.segmentlab.app.settings.SettingsView;
+import org.segmentlab.app.status.StatusView;
+import org.segmentlab.io.AppLog;
+
+/**
+ * The main window: menus, toolbar, the problem banner, the settings panel beside the tabs (Data,
+ * Choose k, Segments, Personas) and the status bar. It lays out and binds; every decision is in
+ * {@link MainViewModel}. Chart tabs show a placeholder until the lead swaps content into their hosts
+ * ({@link #setTabContent}).
+ */
+public final class MainWindow {
+
+    public static final String CSS = "/assets/css/segmentlab.css";
+
+    private final Stage stage;
+    private final MainViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final SplitPane mainSplit;
+    private final TabPane tabs = new TabPane();
+    private final Map<String, StackPane> hosts = new HashMap<>();
+    private final DataTabView dataView;
+    private final Menu recentMenu = new Menu("Open Recent");
+
+    public MainWindow(Stage stage, MainViewModel vm) {
+        this.stage = stage;
+        this.vm = vm;
+        root.setId("mainRoot");
+        root.getStyleClass().add("main-root");
+
+        dataView = new DataTabView(vm.dataProperty(), vm::overrideColumnType);
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(
+                tab("dataTab", "Data", "dataHost", dataView),
+                tab("chooseKTab", "Choose k", "chooseKHost",
+                        placeholder("Run an analysis to see the elbow, silhouette, Calinski–Harabasz and Davies–Bouldin scores for each k.")),
+                tab("segmentsTab", "Segments", "segmentsHost",
+                        placeholder("Run an analysis to see the segments: PCA scatter, silhouettes and profiles.")),
+                tab("personasTab", "Personas", "personasHost",
+                        placeholder("Run an analysis to see a persona card for each segment.")));
+
+        SettingsView settings = new SettingsView(vm.settings(), vm::run,
+                vm.busyProperty().or(vm.dataProperty().isNull()));
+        settings.setMinWidth(240);
+        settings.setPrefWidth(290);
+        mainSplit = new SplitPane(settings, tabs);
+        mainSplit.setId("mainSplit");
+        mainSplit.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(settings, false);
+
+        VBox center = new VBox(banner(), mainSplit);
+        VBox.setVgrow(mainSplit, Priority.ALWAYS);
+        root.setTop(new VBox(menus(), toolbar()));
+        root.setCenter(center);
+        root.setBottom(new StatusView(vm));
+
+        // Never larger than the screen: small laptop screens, and Monocle's 1280x800 headless screen,
+        // whose framebuffer overflows when a window extends past it.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth() * 0.92), Math.min(900, screen.getHeight() * 0.92));
+        scene.getStylesheets().add(MainWindow.class.getResource(CSS).toExternalForm());
+        installDragAndDrop(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.getIcons().setAll(AppIcon.images());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+
+        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecentMenu());
+        rebuildRecentMenu();
+    }
+
+    // ---- layout pieces ----
+
+    private Tab tab(String id, String title, String hostId, Node content) {
+        StackPane host = new StackPane(content);
+        host.setId(hostId);
+        host.getStyleClass().add("tab-host");
+        hosts.put(id, host);
+        Tab t = new Tab(title, host);
+        t.setId(id);
+        return t;
+    }
+
+    private static Node placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("placeholder");
+        l.setWrapText(true);
+        l.setMaxWidth(460);
+        return l;
+    }
+
+    /** Replaces a tab's content ("dataTab", "chooseKTab", "segmentsTab", "personasTab"). */
+    public void setTabContent(String tabId, Node content) {
+        StackPane host = hosts.get(tabId);
+        if (host == null) {
+            throw new IllegalArgumentException("no tab " + tabId);
+        }
+        host.getChildren().setAll(content);
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    private MenuBar menus() {
+        MenuItem open = item("Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFile);
+        open.setId("menuOpen");
+        recentMenu.setId("menuRecent");
+        MenuItem reload = item("Reload", new KeyCodeCombination(KeyCode.F5), vm::reload);
+        reload.disableProperty().bind(vm.fileProperty().isNull().or(vm.busyProperty()));
+        MenuItem exit = item("Exit", null, stage::close);
+        Menu file = new Menu("File", null, open, recentMenu, reload, new SeparatorMenuItem(), exit);
+
+        MenuItem run = item("Run", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::run);
+        run.disableProperty().bind(vm.busyProperty().or(vm.dataProperty().isNull()));
+        MenuItem cancel = item("Cancel", new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
+        cancel.disableProperty().bind(vm.busyProperty().not());
+        Menu analysis = new Menu("Analysis", null, run, cancel);
+
+        Menu view = new Menu("View");
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            Tab t = tabs.getTabs().get(i);
+            view.getItems().add(item(t.getText(), new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> tabs.getSelectionModel().select(t)));
+        }
+        CheckMenuItem panel = new CheckMenuItem("Settings panel");
+        panel.setSelected(true);
+        panel.selectedProperty().addListener((o, a, on) -> toggleSettingsPanel(on));
+        view.getItems().addAll(new SeparatorMenuItem(), panel);
+
+        MenuItem about = item("About SegmentLab", null, this::showAbout);
+        MenuItem log = item("Log file location", null, this::showLogLocation);
+        Menu help = new Menu("Help", null, about, log);
+        MenuBar bar = new MenuBar(file, analysis, view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private Node settingsNode;
+
+    private void toggleSettingsPanel(boolean show) {
+        if (!show && mainSplit.getItems().size() == 2) {
+            settingsNode = mainSplit.getItems().remove(0);
+        } else if (show && settingsNode != null && mainSplit.getItems().size() == 1) {
+            mainSplit.getItems().add(0, settingsNode);
+            mainSplit.setDividerPositions(0.2);
+        }
+    }
+
+    private static MenuItem item(String text, KeyCombination key, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (key != null) {
+            m.setAccelerator(key);
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private ToolBar toolbar() {
+        Button open = toolButton("toolOpen", "Open", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE), "Open a CSV file (Ctrl+O)");
+        open.setOnAction(e -> chooseFile());
+        Button run = toolButton("toolRun", "Run", new FontIcon(MaterialDesignP.PLAY), "Run the analysis (Ctrl+R)");
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.busyProperty().or(vm.dataProperty().isNull()));
+        Button cancel = toolButton("toolCancel", "Cancel", new FontIcon(MaterialDesignS.STOP), "Cancel (Esc)");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.busyProperty().not());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label stale = new Label("Settings changed: run again to update the results");
+        stale.setId("toolbarStale");
+        stale.getStyleClass().add("stale-chip");
+        stale.visibleProperty().bind(vm.settings().staleProperty());
+        ToolBar bar = new ToolBar(open, run, cancel, spacer, stale);
+        bar.setId("toolBar");
+        return bar;
+    }
+
+    private static Button toolButton(String id, String text, FontIcon icon, String tip) {
+        Button b = new Button(text, icon);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.getStyleClass().add("tool-button");
+        return b;
+    }
+
+    private Node banner() {
+        FontIcon icon = new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE);
+        icon.getStyleClass().add("banner-icon");
+        Label message = new Label();
+        message.setId("problemMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.problem() == null ? "" : vm.problem().message(), vm.problemProperty()));
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinWidth(0);
+        // A wrapping label in an HBox only grows in height if its minimum follows its preferred height.
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        Button skip = new Button("Load anyway, skipping bad rows");
+        skip.setId("skipBadRowsButton");
+        skip.setOnAction(e -> vm.openSkippingBadRows());
+        skip.setMinWidth(Region.USE_PREF_SIZE);
+        skip.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.problem() != null && vm.problem().canSkipRaggedRows(), vm.problemProperty()));
+        skip.managedProperty().bind(skip.visibleProperty());
+        Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        close.setId("problemClose");
+        close.getStyleClass().add("flat");
+        close.setOnAction(e -> vm.dismissProblem());
+        HBox banner = new HBox(10, icon, message, skip, close);
+        banner.setId("problemBanner");
+        banner.getStyleClass().add("banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(vm.problemProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private void rebuildRecentMenu() {
+        List<MenuItem> items = new ArrayList<>();
+        for (Path p : vm.recentFiles()) {
+            MenuItem m = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> vm.openRecent(p));
+            items.add(m);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            items.add(none);
+        }
+        recentMenu.getItems().setAll(items);
+    }
+
+    // ---- actions ----
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a CSV file");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("CSV and text files", "*.csv", "*.tsv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path current = vm.fileProperty().get();
+        if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    private void installDragAndDrop(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                root.getStyleClass().add("drop-target");
+            }
+            e.consume();
+        });
+        scene.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
+        scene.setOnDragDropped(e -> {
+            boolean ok = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                vm.open(e.getDragboard().getFiles().get(0).toPath());
+                ok = true;
+            }
+            root.getStyleClass().remove("drop-target");
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void showAbout() {
+        String version = MainWindow.class.getPackage().getImplementationVersion();
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("About SegmentLab");
+        a.setHeaderText("SegmentLab " + (version == null ? "(development build)" : version));
+        a.setContentText("A desktop workbench for customer segmentation: k-means, PCA, silhouettes and personas.\n"
+                + "Java " + System.getProperty("java.version") + " · JavaFX " + System.getProperty("javafx.version"));
+        a.showAndWait();
+    }
+
+    private void showLogLocation() {
+        Path log = AppLog.logFile();
+        TextArea path = new TextArea(log.toString());
+        path.setEditable(false);
+        path.setPrefRowCount(2);
+        path.setWrapText(true);
+        ButtonType copy = new ButtonType("Copy path");
+        Alert a = new Alert(Alert.AlertType.INFORMATION, null, copy, ButtonType.CLOSE);
+        a.initOwner(stage);
+        a.setTitle("Log file");
+        a.setHeaderText("Errors and their details are written to this file:");
+        a.getDialogPane().setContent(path);
+        a.showAndWait().filter(copy::equals).ifPresent(b -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(log.toString());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+    }
+
+    // ---- persistence ----
+
+    /** Applies saved geometry and divider positions; a window that would be off every screen is centred. */
+    public void restore(AppSettings saved) {
+        AppSettings.WindowState w = saved.window();
+        if (w != null && w.width() >= 400 && w.height() >= 300) {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(w.width(), screen.getWidth()));
+            stage.setHeight(Math.min(w.height(), screen.getHeight()));
+            if (!Double.isNaN(w.x()) && !Double.isNaN(w.y()) && onSomeScreen(w)) {
+                stage.setX(w.x());
+                stage.setY(w.y());
+            }
+            stage.setMaximized(w.maximized());
+        }
+        applyDividers(mainSplit, saved.dividers().get("main"));
+        applyDividers(dataView.verticalSplit(), saved.dividers().get("data"));
+        applyDividers(dataView.topSplit(), saved.dividers().get("dataTop"));
+    }
+
+    private static boolean onSomeScreen(AppSettings.WindowState w) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(w.x(), w.y(), Math.min(w.width(), 100), 40)).isEmpty();
+    }
+
+    private static void applyDividers(SplitPane split, List<Double> positions) {
+        if (positions != null && positions.size() == split.getDividers().size()) {
+            double[] p = positions.stream().mapToDouble(d -> Math.max(0.05, Math.min(0.95, d))).toArray();
+            split.setDividerPositions(p);
+        }
+    }
+
+    /** The window's geometry and splits, to be saved with the rest of the settings. */
+    public AppSettings capture(AppSettings base) {
+        boolean max = stage.isMaximized();
+        AppSettings.WindowState w = new AppSettings.WindowState(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), max);
+        if (max && base.window() != null) {
+            // A maximised window reports the screen's size; keep the normal size for next time.
+            AppSettings.WindowState old = base.window();
+            w = new AppSettings.WindowState(old.x(), old.y(), old.width(), old.height(), true);
+        }
+        Map<String, List<Double>> dividers = new HashMap<>();
+        dividers.put("main", positions(mainSplit));
+        dividers.put("data", positions(dataView.verticalSplit()));
+        dividers.put("dataTop", positions(dataView.topSplit()));
+        return base.withWindow(w).withDividers(dividers);
+    }
+
+    private static List<Double> positions(SplitPane split) {
+        List<Double> out = new ArrayList<>();
+        for (double d : split.getDividerPositions()) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,891 @@
+package org.segmentlab.app.charts;
+
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Scatter of every customer (up to about a million points) in two chosen dimensions, rasterised into an int
+ * ARGB buffer and drawn once on a Canvas with axes on top. Wheel zooms about the cursor, drag pans, double-click
+ * resets; hovering finds the nearest point through a {@link SpatialGrid}. A compact toolbar holds point size,
+ * opacity, the biplot toggle and (optionally) the axis chooser; the legend below hides/shows clusters.
+ *
+ * <p>The caller's arrays are copied on {@code setData}; nothing the caller passes is modified. All methods
+ * must be called on the FX thread; the spatial index for large n is built on a background thread.
+ */
+public class PcaScatter extends BorderPane {
+
+    /** Above this many points the hover index is built off the FX thread. */
+    static final int ASYNC_INDEX_THRESHOLD = 200_000;
+    private static final double HOVER_RADIUS_PX = 6;
+    private static final int DIMMED = 0xFFC8C8C8;
+
+    private final DoubleProperty pointSize = new SimpleDoubleProperty(this, "pointSize", 3);
+    private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.6);
+    private final BooleanProperty showLoadings = new SimpleBooleanProperty(this, "showLoadings", false);
+    private final IntegerProperty highlightedCluster = new SimpleIntegerProperty(this, "highlightedCluster", -1);
+    private final ObservableSet<Integer> hiddenClusters = FXCollections.observableSet();
+    private final ReadOnlyBooleanWrapper indexReady = new ReadOnlyBooleanWrapper(this, "indexReady", true);
+
+    private final PlotView plot = new PlotView();
+    private final FlowPane legend = new FlowPane(6, 4);
+    private final Label warning = new Label();
+    private final HBox toolbar = new HBox(8);
+    private final ComboBox<String> xChoice = new ComboBox<>();
+    private final ComboBox<String> yChoice = new ComboBox<>();
+    private final HBox axisBox = new HBox(4);
+
+    private double[] xs = new double[0];
+    private double[] ys = new double[0];
+    private int[] cluster = new int[0];
+    private int k;
+    private int[] sizes = new int[0];
+    private String xLabel = "";
+    private String yLabel = "";
+    private String[] clusterNames = new String[0];
+    private double[] cx;
+    private double[] cy;
+    private String[] centroidLabels;
+    private String[] loadingNames;
+    private double[] lx;
+    private double[] ly;
+    private IntFunction<String> labeler;
+    private SpatialGrid grid;
+    /**
+     * Copies of xs, ys, cluster permuted into grid-cell order, for drawing: reading them in sequence and writing
+     * nearby pixels one after another is about 3 times faster than data order at a million points. Until the
+     * index exists they are the data arrays themselves.
+     */
+    private DrawOrder drawOrder = new DrawOrder(new double[0], new double[0], new int[0]);
+
+    private record DrawOrder(double[] xs, double[] ys, int[] cluster) {
+        static DrawOrder of(SpatialGrid g, double[] xs, double[] ys, int[] cluster) {
+            int[] o = g.cellOrder();
+            double[] x = new double[o.length], y = new double[o.length];
+            int[] c = new int[o.length];
+            for (int i = 0; i < o.length; i++) {
+                x[i] = xs[o[i]];
+                y[i] = ys[o[i]];
+                c[i] = cluster[o[i]];
+            }
+            return new DrawOrder(x, y, c);
+        }
+    }
+    private int generation;
+    private BiConsumer<Integer, Integer> onChooseAxes;
+    private boolean updatingChoices;
+
+    public PcaScatter() {
+        setId("pcaScatter");
+        buildToolbar();
+        legend.setId("scatterLegend");
+        legend.setPadding(new Insets(4, 8, 4, 8));
+        warning.setId("scatterWarning");
+        warning.setWrapText(true);
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.setStyle("-fx-background-color: #FFF4CE; -fx-text-fill: #5C4400; -fx-padding: 3 8 3 8;"
+                + " -fx-border-color: #E6C200; -fx-border-width: 0 0 1 0;");
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.setVisible(false);
+        setTop(new VBox(toolbar, warning));
+        setCenter(plot);
+        setBottom(legend);
+        setStyle("-fx-background-color: white;");
+
+        pointSize.addListener((o, a, b) -> plot.requestRedraw());
+        opacity.addListener((o, a, b) -> plot.requestRedraw());
+        showLoadings.addListener((o, a, b) -> plot.requestRedraw());
+        highlightedCluster.addListener((o, a, b) -> {
+            updateLegendStyles();
+            plot.requestRedraw();
+        });
+        hiddenClusters.addListener((SetChangeListener<Integer>) ch -> {
+            updateLegendStyles();
+            plot.hideHoverMarker();
+            plot.requestRedraw();
+        });
+    }
+
+    private void buildToolbar() {
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(4, 8, 4, 8));
+        toolbar.setId("scatterToolbar");
+        Slider size = new Slider(1, 9, pointSize.get());
+        size.setId("pointSizeSlider");
+        size.setPrefWidth(90);
+        size.valueProperty().bindBidirectional(pointSize);
+        size.setTooltip(new Tooltip("Point size in pixels"));
+        Slider alpha = new Slider(0.02, 1, opacity.get());
+        alpha.setId("opacitySlider");
+        alpha.setPrefWidth(90);
+        alpha.valueProperty().bindBidirectional(opacity);
+        alpha.setTooltip(new Tooltip("Opacity: lower it to see where many customers overlap"));
+        CheckBox biplot = new CheckBox("Feature arrows");
+        biplot.setId("biplotToggle");
+        biplot.selectedProperty().bindBidirectional(showLoadings);
+        biplot.setTooltip(new Tooltip("Biplot: how each original feature points in this view"));
+        Label reset = new Label("⟲ reset view");
+        reset.setStyle("-fx-text-fill: #0072B2; -fx-cursor: hand;");
+        reset.setOnMouseClicked(e -> resetView());
+        reset.setTooltip(new Tooltip("Wheel zooms, drag pans, double-click resets"));
+        xChoice.setId("xAxisChoice");
+        yChoice.setId("yAxisChoice");
+        axisBox.setAlignment(Pos.CENTER_LEFT);
+        axisBox.getChildren().addAll(new Label("x"), xChoice, new Label("y"), yChoice);
+        axisBox.setVisible(false);
+        axisBox.managedProperty().bind(axisBox.visibleProperty());
+        xChoice.valueProperty().addListener((o, a, b) -> fireAxes());
+        yChoice.valueProperty().addListener((o, a, b) -> fireAxes());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        toolbar.getChildren().addAll(axisBox, new Label("size"), size, new Label("opacity"), alpha, biplot, spacer,
+                reset);
+        toolbar.setStyle("-fx-font-size: 11px;");
+    }
+
+    private void fireAxes() {
+        if (updatingChoices || onChooseAxes == null) {
+            return;
+        }
+        int xi = xChoice.getSelectionModel().getSelectedIndex(), yi = yChoice.getSelectionModel().getSelectedIndex();
+        if (xi >= 0 && yi >= 0) {
+            onChooseAxes.accept(xi, yi);
+        }
+    }
+
+    // --- data API -----------------------------------------------------------------------------------------
+
+    /**
+     * Replaces the points and resets the view.
+     *
+     * @param xs      x per customer (copied; NaN points are not drawn)
+     * @param ys      y per customer (copied)
+     * @param cluster cluster id 0..k-1 per customer (copied)
+     * @param k       number of clusters
+     * @param xLabel  axis title, e.g. "PC1 (27.3%)"
+     */
+    public void setData(double[] xs, double[] ys, int[] cluster, int k, String xLabel, String yLabel) {
+        if (xs.length != ys.length || xs.length != cluster.length) {
+            throw new IllegalArgumentException("PcaScatter.setData: xs, ys and cluster must have the same length, got "
+                    + xs.length + ", " + ys.length + ", " + cluster.length);
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("PcaScatter.setData: k must be at least 1, got " + k);
+        }
+        this.xs = xs.clone();
+        this.ys = ys.clone();
+        this.cluster = cluster.clone();
+        this.k = k;
+        this.xLabel = xLabel == null ? "" : xLabel;
+        this.yLabel = yLabel == null ? "" : yLabel;
+        sizes = new int[k];
+        for (int c : this.cluster) {
+            if (c >= 0 && c < k) {
+                sizes[c]++;
+            }
+        }
+        hiddenClusters.removeIf(c -> c >= k);
+        if (highlightedCluster.get() >= k) {
+            highlightedCluster.set(-1);
+        }
+        if (clusterNames.length < k) {
+            String[] names = Arrays.copyOf(clusterNames, k);
+            for (int c = clusterNames.length; c < k; c++) {
+                names[c] = "Cluster " + c;
+            }
+            clusterNames = names;
+        }
+        plot.viewport.setHomeFromData(this.xs, this.ys, 0.04);
+        rebuildIndex();
+        rebuildLegend();
+        plot.hideHoverMarker();
+        plot.requestRedraw();
+    }
+
+    private void rebuildIndex() {
+        final int gen = ++generation;
+        final double[] gx = xs, gy = ys;
+        final int[] gc = cluster;
+        if (gx.length <= ASYNC_INDEX_THRESHOLD) {
+            grid = new SpatialGrid(gx, gy, 4);
+            drawOrder = DrawOrder.of(grid, gx, gy, gc);
+            indexReady.set(true);
+            return;
+        }
+        grid = null;
+        drawOrder = new DrawOrder(gx, gy, gc);
+        indexReady.set(false);
+        Thread t = new Thread(() -> {
+            SpatialGrid g = new SpatialGrid(gx, gy, 4);
+            DrawOrder o = DrawOrder.of(g, gx, gy, gc);
+            Platform.runLater(() -> {
+                if (gen == generation) {
+                    grid = g;
+                    drawOrder = o;
+                    indexReady.set(true);
+                    plot.requestRedraw();
+                }
+            });
+        }, "scatter-index");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Names per cluster (copied), e.g. persona names; shown in the legend, hover and centroid labels. */
+    public void setClusterNames(String[] names) {
+        String[] n = new String[Math.max(k, names == null ? 0 : names.length)];
+        for (int c = 0; c < n.length; c++) {
+            n[c] = names != null && c < names.length && names[c] != null ? names[c] : "Cluster " + c;
+        }
+        clusterNames = n;
+        rebuildLegend();
+        plot.requestRedraw();
+    }
+
+    /** Centroids in the current axes' coordinates (copied); labels null = cluster names. */
+    public void setCentroids(double[] cx, double[] cy, String[] labels) {
+        if (cx == null || cy == null) {
+            this.cx = null;
+            this.cy = null;
+            this.centroidLabels = null;
+        } else {
+            if (cx.length != cy.length) {
+                throw new IllegalArgumentException("setCentroids: cx has " + cx.length + " values, cy " + cy.length);
+            }
+            this.cx = cx.clone();
+            this.cy = cy.clone();
+            this.centroidLabels = labels == null ? null : labels.clone();
+        }
+        plot.requestRedraw();
+    }
+
+    /** Loadings of the original features on the two axes (copied), drawn as arrows when showLoadings is on. */
+    public void setLoadings(String[] names, double[] lx, double[] ly) {
+        if (names == null || lx == null || ly == null) {
+            loadingNames = null;
+            this.lx = null;
+            this.ly = null;
+        } else {
+            if (names.length != lx.length || names.length != ly.length) {
+                throw new IllegalArgumentException("setLoadings: " + names.length + " names but " + lx.length
+                        + " and " + ly.length + " loadings");
+            }
+            loadingNames = names.clone();
+            this.lx = lx.clone();
+            this.ly = ly.clone();
+        }
+        plot.requestRedraw();
+    }
+
+    /** Hover text per customer index (e.g. "CUST_ID C10001 · Cluster 2 · BALANCE 40.9"); null = default. */
+    public void setPointLabeler(IntFunction<String> tooltipText) {
+        this.labeler = tooltipText;
+    }
+
+    /** Banner above the plot (e.g. "PC1 and PC2 explain only 31% of the variance"); null or empty hides it. */
+    public void setWarning(String text) {
+        boolean show = text != null && !text.isBlank();
+        warning.setText(show ? "⚠ " + text : "");
+        warning.setVisible(show);
+        plot.requestRedraw();
+    }
+
+    /**
+     * Shows two ComboBoxes (x and y) with {@code names}, initially the first and second; when the user picks,
+     * {@code onChoose} gets the chosen indices (the caller then calls setData with the new coordinates).
+     */
+    public void setAxisChoices(List<String> names, BiConsumer<Integer, Integer> onChoose) {
+        updatingChoices = true;
+        try {
+            onChooseAxes = onChoose;
+            xChoice.getItems().setAll(names);
+            yChoice.getItems().setAll(names);
+            if (!names.isEmpty()) {
+                xChoice.getSelectionModel().select(0);
+                yChoice.getSelectionModel().select(Math.min(1, names.size() - 1));
+            }
+            axisBox.setVisible(!names.isEmpty());
+        } finally {
+            updatingChoices = false;
+        }
+    }
+
+    /** Dims every cluster but {@code c}; -1 clears. Same as setting {@link #highlightedClusterProperty()}. */
+    public void highlightCluster(int c) {
+        highlightedCluster.set(c);
+    }
+
+    public IntegerProperty highlightedClusterProperty() {
+        return highlightedCluster;
+    }
+
+    public ObservableSet<Integer> hiddenClusters() {
+        return hiddenClusters;
+    }
+
+    public DoubleProperty pointSizeProperty() {
+        return pointSize;
+    }
+
+    /** Point opacity 0..1 (named so it does not clash with Node.opacityProperty()). */
+    public DoubleProperty pointOpacityProperty() {
+        return opacity;
+    }
+
+    public BooleanProperty showLoadingsProperty() {
+        return showLoadings;
+    }
+
+    /** False while the hover index for a large data set is being built. */
+    public ReadOnlyBooleanProperty indexReadyProperty() {
+        return indexReady.getReadOnlyProperty();
+    }
+
+    // --- view control and test hooks ------------------------------------------------------------------------
+
+    /** Zooms by factor (&gt;1 in) about a point in the plot's local coordinates. */
+    public void zoomAt(double plotX, double plotY, double factor) {
+        plot.viewport.zoomAbout(plotX, plotY, factor);
+        plot.hideHoverMarker();
+        plot.requestRedraw();
+    }
+
+    /** Pans by a drag of (dx, dy) pixels. */
+    public void panBy(double dx, double dy) {
+        plot.viewport.panPixels(dx, dy);
+        plot.hideHoverMarker();
+        plot.requestRedraw();
+    }
+
+    public void resetView() {
+        plot.viewport.reset();
+        plot.hideHoverMarker();
+        plot.requestRedraw();
+    }
+
+    /** The plot area's viewport (read it; change it through zoomAt/panBy/resetView). */
+    public Viewport viewport() {
+        return plot.viewport;
+    }
+
+    /** The plot node (the canvas region, without toolbar and legend). */
+    public CanvasChart plotNode() {
+        return plot;
+    }
+
+    public int legendItemCount() {
+        return legend.getChildren().size();
+    }
+
+    public int visibleClusterCount() {
+        int n = 0;
+        for (int c = 0; c < k; c++) {
+            if (!hiddenClusters.contains(c)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Index of the visible point nearest to a scene position within a few pixels, or -1. */
+    public int pointIndexAt(double sceneX, double sceneY) {
+        Point2D p = plot.sceneToLocal(sceneX, sceneY);
+        return p == null ? -1 : plot.nearestAt(p.getX(), p.getY());
+    }
+
+    /** The hover text for a scene position, or null when no point is near. */
+    public String hoverTextAt(double sceneX, double sceneY) {
+        int i = pointIndexAt(sceneX, sceneY);
+        return i < 0 ? null : textFor(i);
+    }
+
+    /** Scene position of point i in the current view. */
+    public Point2D scenePositionOf(int i) {
+        return plot.localToScene(plot.viewport.toScreenX(xs[i]), plot.viewport.toScreenY(ys[i]));
+    }
+
+    /** Text shown by the hover label at the moment, or null. */
+    public String shownHoverText() {
+        return plot.hoverText();
+    }
+
+    public long lastRedrawNanos() {
+        return plot.lastRedrawNanos();
+    }
+
+    public int redrawCount() {
+        return plot.redrawCount();
+    }
+
+    /** Part of the last redraw spent writing the point raster, in nanoseconds. */
+    public long lastRasterNanos() {
+        return plot.lastRasterNanos;
+    }
+
+    /** Paints now instead of in the next pulse (benchmarks). */
+    public void redrawNow() {
+        plot.redrawNow();
+    }
+
+    /** Renders plot, axes and legend at the given size (text scaled by width/1200); FX thread. */
+    public WritableImage snapshot(int width, int height) {
+        return plot.snapshot(width, height);
+    }
+
+    private String textFor(int i) {
+        if (labeler != null) {
+            String s = labeler.apply(i);
+            if (s != null) {
+                return s;
+            }
+        }
+        int c = cluster[i];
+        return "#" + ChartFormat.count(i) + " · " + nameOf(c) + " · (" + ChartFormat.sig3(xs[i]) + ", "
+                + ChartFormat.sig3(ys[i]) + ")";
+    }
+
+    private String nameOf(int c) {
+        return c >= 0 && c < clusterNames.length ? clusterNames[c] : "Cluster " + c;
+    }
+
+    // --- legend -----------------------------------------------------------------------------------------------
+
+    private void rebuildLegend() {
+        legend.getChildren().clear();
+        long total = Math.max(1, cluster.length);
+        for (int c = 0; c < k; c++) {
+            final int cc = c;
+            Rectangle chip = new Rectangle(12, 12, ClusterPalette.color(c));
+            chip.setArcWidth(3);
+            chip.setArcHeight(3);
+            Label item = new Label(nameOf(c) + "  " + ChartFormat.count(sizes[c]) + " · "
+                    + ChartFormat.percent(sizes[c] / (double) total), chip);
+            item.setId("legend-item-" + c);
+            item.getStyleClass().add("legend-item");
+            item.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY) {
+                    if (!hiddenClusters.remove(cc)) {
+                        hiddenClusters.add(cc);
+                    }
+                }
+            });
+            Tooltip.install(item, new Tooltip("Click to hide or show " + nameOf(c)));
+            legend.getChildren().add(item);
+        }
+        updateLegendStyles();
+    }
+
+    private void updateLegendStyles() {
+        int h = highlightedCluster.get();
+        for (int c = 0; c < legend.getChildren().size(); c++) {
+            boolean hidden = hiddenClusters.contains(c);
+            boolean dim = h >= 0 && h != c;
+            legend.getChildren().get(c).setStyle("-fx-padding: 2 6 2 6; -fx-cursor: hand; -fx-font-size: 11px;"
+                    + (hidden ? " -fx-opacity: 0.35;" : dim ? " -fx-opacity: 0.6;" : "")
+                    // the border is always there (transparent when off) so highlighting never changes the
+                    // legend's height, which would resize the plot and cost a second redraw
+                    + " -fx-border-radius: 3; -fx-border-color: " + (h == c ? "#333;" : "transparent;"));
+        }
+    }
+
+    // --- the plot ---------------------------------------------------------------------------------------------
+
+    /** The canvas region: raster + axes + overlays. */
+    final class PlotView extends CanvasChart {
+        final Viewport viewport = new Viewport();
+        private final Circle hoverMarker = new Circle(5);
+        private int[] pixels = new int[0];
+        private PixelBuffer<IntBuffer> pixelBuffer;
+        private WritableImage image;
+        private double dragX, dragY;
+        private long lastRasterNanos;
+        private boolean dragging;
+
+        PlotView() {
+            setId("scatterPlot");
+            hoverMarker.setFill(null);
+            hoverMarker.setStroke(Color.BLACK);
+            hoverMarker.setStrokeWidth(1.5);
+            hoverMarker.setManaged(false);
+            hoverMarker.setVisible(false);
+            overlay.getChildren().add(hoverMarker);
+            setPrefSize(640, 480);
+            addEventHandler(ScrollEvent.SCROLL, e -> {
+                if (e.getDeltaY() != 0) {
+                    zoomAt(e.getX(), e.getY(), Math.pow(1.0025, e.getDeltaY()));
+                }
+                e.consume();
+            });
+            addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+                dragX = e.getX();
+                dragY = e.getY();
+                dragging = false;
+            });
+            addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+                double dx = e.getX() - dragX, dy = e.getY() - dragY;
+                if (dragging || Math.abs(dx) + Math.abs(dy) > 2) {
+                    dragging = true;
+                    panBy(dx, dy);
+                    dragX = e.getX();
+                    dragY = e.getY();
+                }
+            });
+            addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                    resetView();
+                }
+            });
+            addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+                int i = nearestAt(e.getX(), e.getY());
+                if (i < 0) {
+                    hideHoverMarker();
+                } else {
+                    double px = viewport.toScreenX(xs[i]), py = viewport.toScreenY(ys[i]);
+                    hoverMarker.setRadius(Math.max(4, pointSize.get() / 2 + 3));
+                    hoverMarker.setCenterX(px);
+                    hoverMarker.setCenterY(py);
+                    hoverMarker.setVisible(true);
+                    showHover(textFor(i), px, py);
+                }
+            });
+            addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHoverMarker());
+        }
+
+        void hideHoverMarker() {
+            hoverMarker.setVisible(false);
+            hideHover();
+        }
+
+        int nearestAt(double localX, double localY) {
+            SpatialGrid g = grid;
+            if (g == null || xs.length == 0) {
+                return -1;
+            }
+            if (localX < viewport.left() - 2 || localX > viewport.left() + viewport.width() + 2
+                    || localY < viewport.top() - 2 || localY > viewport.top() + viewport.height() + 2) {
+                return -1;
+            }
+            double dataX = viewport.toDataX(localX), dataY = viewport.toDataY(localY);
+            final int[] cl = cluster;
+            final int h = highlightedCluster.get();
+            return g.nearest(dataX, dataY, HOVER_RADIUS_PX, 1 / viewport.dataPerPixelX(), 1 / viewport.dataPerPixelY(),
+                    i -> !hiddenClusters.contains(cl[i]) && (h < 0 || cl[i] == h));
+        }
+
+        @Override
+        protected void paint(GraphicsContext gc, double w, double h, double s, boolean live) {
+            gc.setFill(Color.WHITE);
+            gc.fillRect(0, 0, w, h);
+            Font tickFont = font(s, 0.85, false);
+            Font labelFont = font(s, 1.0, false);
+            double th = textHeight(tickFont), lh = textHeight(labelFont);
+
+            double top = 10 * s;
+            if (!live) {
+                top = paintExportHeader(gc, w, s);
+            }
+            double left = 10 * s + lh + textWidth("-00.0", tickFont) + 8 * s;
+            double bottom = th + lh + 18 * s;
+            double right = 16 * s;
+            int pw = (int) Math.max(1, Math.floor(w - left - right));
+            int ph = (int) Math.max(1, Math.floor(h - top - bottom));
+            Viewport vp;
+            if (live) {
+                vp = viewport;
+                vp.setScreen(left, top, pw, ph);
+            } else {
+                vp = new Viewport();
+                vp.setHome(viewport.xMin(), viewport.xMax(), viewport.yMin(), viewport.yMax());
+                vp.setScreen(left, top, pw, ph);
+            }
+
+            // raster
+            int[] buf;
+            if (live) {
+                if (pixelBuffer == null || pixelBuffer.getWidth() != pw || pixelBuffer.getHeight() != ph) {
+                    pixels = new int[pw * ph];
+                    pixelBuffer = new PixelBuffer<>(pw, ph, IntBuffer.wrap(pixels),
+                            PixelFormat.getIntArgbPreInstance());
+                    image = new WritableImage(pixelBuffer);
+                }
+                buf = pixels;
+            } else {
+                buf = new int[pw * ph];
+            }
+            long r0 = System.nanoTime();
+            rasterize(buf, pw, ph, vp, s);
+            if (live) {
+                lastRasterNanos = System.nanoTime() - r0;
+            }
+            if (live) {
+                pixelBuffer.updateBuffer(b -> null);
+                gc.drawImage(image, left, top);
+            } else {
+                WritableImage img = new WritableImage(pw, ph);
+                img.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), buf, 0, pw);
+                gc.drawImage(img, left, top);
+            }
+
+            paintAxes(gc, vp, left, top, pw, ph, s, tickFont, labelFont);
+            paintLoadings(gc, vp, left, top, pw, ph, s);
+            paintCentroids(gc, vp, left, top, pw, ph, s);
+            if (live) {
+                setAccessibleText("Scatter of " + ChartFormat.count(xs.length) + " customers in " + k + " clusters");
+            }
+        }
+
+        private void rasterize(int[] buf, int pw, int ph, Viewport vp, double s) {
+            Arrays.fill(buf, 0xFFFFFFFF);
+            if (xs.length == 0) {
+                return;
+            }
+            int[] colors = new int[k];
+            for (int c = 0; c < k; c++) {
+                colors[c] = ClusterPalette.argb(c);
+            }
+            boolean[] include = new boolean[k];
+            int h = highlightedCluster.get();
+            for (int c = 0; c < k; c++) {
+                include[c] = !hiddenClusters.contains(c) && (h < 0 || h == c);
+            }
+            // small n gets a larger minimum so a handful of points stays visible; exports scale point size
+            double diameter = pointSize.get() * s;
+            int[] stamp = ScatterRaster.discStamp(diameter);
+            int a = (int) Math.round(opacity.get() * 256);
+            DrawOrder d = drawOrder;
+            double fx = pw / (vp.xMax() - vp.xMin()), fy = ph / (vp.yMax() - vp.yMin());
+            if (h >= 0 && h < k) {
+                boolean[] others = new boolean[k];
+                for (int c = 0; c < k; c++) {
+                    others[c] = c != h && !hiddenClusters.contains(c);
+                }
+                ScatterRaster.blend(buf, pw, ph, d.xs(), d.ys(), d.cluster(), null, colors, others, Math.max(8, a / 3),
+                        vp.xMin(), vp.yMax(), fx, fy, stamp, DIMMED);
+            }
+            ScatterRaster.blend(buf, pw, ph, d.xs(), d.ys(), d.cluster(), null, colors, include, a, vp.xMin(), vp.yMax(),
+                    fx, fy,
+                    stamp, 0);
+        }
+
+        private double paintExportHeader(GraphicsContext gc, double w, double s) {
+            Font f = font(s, 1.0, false);
+            double y = 10 * s;
+            double x = 14 * s;
+            double lh = textHeight(f);
+            gc.setFont(f);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.setTextAlign(TextAlignment.LEFT);
+            long total = Math.max(1, cluster.length);
+            for (int c = 0; c < k; c++) {
+                if (hiddenClusters.contains(c)) {
+                    continue;
+                }
+                String t = nameOf(c) + "  " + ChartFormat.count(sizes[c]) + " · "
+                        + ChartFormat.percent(sizes[c] / (double) total);
+                double iw = 16 * s + textWidth(t, f) + 16 * s;
+                if (x + iw > w - 10 * s && x > 14 * s) {
+                    x = 14 * s;
+                    y += lh + 6 * s;
+                }
+                gc.setFill(ClusterPalette.color(c));
+                gc.fillRect(x, y + lh / 2 - 6 * s, 12 * s, 12 * s);
+                gc.setFill(Color.web("#222"));
+                gc.fillText(t, x + 16 * s, y + lh / 2);
+                x += iw;
+            }
+            y += lh + 6 * s;
+            if (warning.isVisible()) {
+                gc.setFill(Color.web("#5C4400"));
+                gc.fillText(warning.getText(), 14 * s, y + lh / 2);
+                y += lh + 6 * s;
+            }
+            return y;
+        }
+
+        private void paintAxes(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph, double s,
+                Font tickFont, Font labelFont) {
+            gc.setLineWidth(1 * s);
+            // zero lines help read PCA scores (the population mean is at 0)
+            gc.setStroke(Color.web("#000000", 0.25));
+            gc.setLineDashes(4 * s, 4 * s);
+            if (vp.xMin() < 0 && vp.xMax() > 0) {
+                double x = vp.toScreenX(0);
+                gc.strokeLine(x, top, x, top + ph);
+            }
+            if (vp.yMin() < 0 && vp.yMax() > 0) {
+                double y = vp.toScreenY(0);
+                gc.strokeLine(left, y, left + pw, y);
+            }
+            gc.setLineDashes();
+            gc.setStroke(Color.web("#888"));
+            gc.strokeRect(left, top, pw, ph);
+            gc.setFont(tickFont);
+            gc.setFill(Color.web("#444"));
+            double[] xt = NiceTicks.ticks(vp.xMin(), vp.xMax(), Math.max(2, (int) (pw / (80 * s))));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.TOP);
+            for (double t : xt) {
+                double x = vp.toScreenX(t);
+                gc.strokeLine(x, top + ph, x, top + ph + 4 * s);
+                gc.fillText(MetricByKChart.tickText(t, xt), x, top + ph + 6 * s);
+            }
+            double[] yt = NiceTicks.ticks(vp.yMin(), vp.yMax(), Math.max(2, (int) (ph / (50 * s))));
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.setTextBaseline(VPos.CENTER);
+            for (double t : yt) {
+                double y = vp.toScreenY(t);
+                gc.strokeLine(left - 4 * s, y, left, y);
+                gc.fillText(MetricByKChart.tickText(t, yt), left - 6 * s, y);
+            }
+            gc.setFont(labelFont);
+            gc.setFill(Color.web("#222"));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.BOTTOM);
+            gc.fillText(xLabel, left + pw / 2.0, top + ph + 6 * s + textHeight(tickFont) + 4 * s
+                    + textHeight(labelFont));
+            gc.save();
+            gc.translate(6 * s, top + ph / 2.0);
+            gc.rotate(-90);
+            gc.setTextBaseline(VPos.TOP);
+            gc.fillText(yLabel, 0, 0);
+            gc.restore();
+        }
+
+        private void paintLoadings(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph,
+                double s) {
+            if (!showLoadings.get() || loadingNames == null || loadingNames.length == 0) {
+                return;
+            }
+            double maxL = 0;
+            for (int i = 0; i < lx.length; i++) {
+                maxL = Math.max(maxL, Math.hypot(lx[i], ly[i]));
+            }
+            if (maxL == 0) {
+                return;
+            }
+            // arrows span at most 40% of the smaller half-extent of the view, so they stay on screen
+            double ox = vp.toScreenX(0), oy = vp.toScreenY(0);
+            if (ox < left || ox > left + pw || oy < top || oy > top + ph) {
+                ox = left + pw / 2.0;
+                oy = top + ph / 2.0;
+            }
+            double lenPx = 0.4 * Math.min(pw, ph) / maxL;
+            gc.save();
+            gc.beginPath();
+            gc.rect(left, top, pw, ph);
+            gc.clip();
+            Font f = font(s, 0.85, true);
+            gc.setFont(f);
+            gc.setTextBaseline(VPos.CENTER);
+            for (int i = 0; i < lx.length; i++) {
+                double ex = ox + lx[i] * lenPx, ey = oy - ly[i] * lenPx;
+                gc.setStroke(Color.web("#333333", 0.85));
+                gc.setLineWidth(1.4 * s);
+                gc.strokeLine(ox, oy, ex, ey);
+                double ang = Math.atan2(ey - oy, ex - ox), head = 7 * s;
+                gc.setFill(Color.web("#333333", 0.85));
+                gc.fillPolygon(new double[] {ex, ex - head * Math.cos(ang - 0.4), ex - head * Math.cos(ang + 0.4)},
+                        new double[] {ey, ey - head * Math.sin(ang - 0.4), ey - head * Math.sin(ang + 0.4)}, 3);
+                boolean rightSide = ex >= ox;
+                gc.setTextAlign(rightSide ? TextAlignment.LEFT : TextAlignment.RIGHT);
+                String name = loadingNames[i];
+                double tx = ex + (rightSide ? 4 : -4) * s;
+                double tw = textWidth(name, f);
+                gc.setFill(Color.web("#FFFFFF", 0.75));
+                gc.fillRect(rightSide ? tx : tx - tw, ey - textHeight(f) / 2, tw, textHeight(f));
+                gc.setFill(Color.web("#222"));
+                gc.fillText(name, tx, ey);
+            }
+            gc.restore();
+        }
+
+        private void paintCentroids(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph,
+                double s) {
+            if (cx == null) {
+                return;
+            }
+            Font f = font(s, 0.95, true);
+            gc.setFont(f);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.setTextAlign(TextAlignment.LEFT);
+            double r = 7 * s;
+            int hl = highlightedCluster.get();
+            for (int c = 0; c < cx.length; c++) {
+                if (hiddenClusters.contains(c)) {
+                    continue;
+                }
+                double x = vp.toScreenX(cx[c]), y = vp.toScreenY(cy[c]);
+                if (x < left || x > left + pw || y < top || y > top + ph) {
+                    continue;
+                }
+                double alpha = hl >= 0 && hl != c ? 0.35 : 1;
+                double[] dx = {x, x + r, x, x - r}, dy = {y - r, y, y + r, y};
+                gc.setFill(ClusterPalette.color(c).deriveColor(0, 1, 0.85, alpha));
+                gc.fillPolygon(dx, dy, 4);
+                gc.setStroke(Color.color(0, 0, 0, alpha));
+                gc.setLineWidth(1.5 * s);
+                gc.strokePolygon(dx, dy, 4);
+                String label = centroidLabels != null && c < centroidLabels.length && centroidLabels[c] != null
+                        ? centroidLabels[c] : nameOf(c);
+                double tw = textWidth(label, f), th = textHeight(f);
+                double tx = x + r + 4 * s;
+                if (tx + tw > left + pw) {
+                    tx = x - r - 4 * s - tw;
+                }
+                gc.setFill(Color.color(1, 1, 1, 0.8 * alpha));
+                gc.fillRoundRect(tx - 3 * s, y - th / 2 - 1 * s, tw + 6 * s, th + 2 * s, 4 * s, 4 * s);
+                gc.setFill(Color.color(0.1, 0.1, 0.1, alpha));
+                gc.fillText(label, tx, y);
+            }
+        }
+    }
+
+    /** Names of the legend entries in order (tests, accessibility). */
+    public List<String> legendTexts() {
+        List<String> out = new ArrayList<>();
+        legend.getChildren().forEach(n -> out.add(((Label) n).getText()));
+        return out;
+    }
+}

@@ -1,0 +1,350 @@
+package org.segmentlab.app.charts;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Clusters (rows) by features (columns): each cell is coloured by the scaled centroid z on a symmetric
+ * blue-white-red scale centred at 0 and shows the raw-unit mean. Features are ordered by how much they separate
+ * the clusters (variance of z across clusters, descending). Rows carry the cluster's colour chip, name, size and
+ * share. The caller's arrays are copied, never modified.
+ */
+public class ProfileHeatmap extends CanvasChart {
+
+    private String[] clusterNames = new String[0];
+    private int[] sizes = new int[0];
+    private String[] features = new String[0];
+    private double[][] z = new double[0][];
+    private double[][] raw = new double[0][];
+    private double[] population = new double[0];
+    private int[] order = new int[0];
+    private double maxAbs = 1;
+    // geometry of the last live paint
+    private double gridLeft, gridTop, cellW, cellH;
+    private int hoverRow = -1, hoverCol = -1;
+
+    public ProfileHeatmap() {
+        setId("profileHeatmap");
+        setPrefSize(900, 360);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            int[] rc = cellAt(e.getX(), e.getY());
+            int r = rc == null ? -1 : rc[0], c = rc == null ? -1 : rc[1];
+            if (r != hoverRow || c != hoverCol) {
+                hoverRow = r;
+                hoverCol = c;
+                requestRedraw();
+            }
+            if (rc != null) {
+                showHover(tooltipText(rc[0], rc[1]), e.getX(), e.getY());
+            } else {
+                hideHover();
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hoverRow = -1;
+            hoverCol = -1;
+            hideHover();
+            requestRedraw();
+        });
+    }
+
+    /**
+     * Replaces the data.
+     *
+     * @param clusterNames    one per row
+     * @param sizes           customers per cluster
+     * @param features        column names
+     * @param z               [cluster][feature] scaled centroid (z against the population)
+     * @param rawMeans        [cluster][feature] mean in raw units
+     * @param populationMeans [feature] population mean in raw units
+     */
+    public void setData(String[] clusterNames, int[] sizes, String[] features, double[][] z, double[][] rawMeans,
+            double[] populationMeans) {
+        int k = clusterNames.length, f = features.length;
+        if (sizes.length != k || z.length != k || rawMeans.length != k || populationMeans.length != f) {
+            throw new IllegalArgumentException("ProfileHeatmap.setData: expected " + k + " clusters and " + f
+                    + " features, got sizes " + sizes.length + ", z " + z.length + ", rawMeans " + rawMeans.length
+                    + ", populationMeans " + populationMeans.length);
+        }
+        for (int c = 0; c < k; c++) {
+            if (z[c].length != f || rawMeans[c].length != f) {
+                throw new IllegalArgumentException("ProfileHeatmap.setData: row " + c + " has " + z[c].length
+                        + " z and " + rawMeans[c].length + " means, expected " + f);
+            }
+        }
+        this.clusterNames = clusterNames.clone();
+        this.sizes = sizes.clone();
+        this.features = features.clone();
+        this.z = deepCopy(z);
+        this.raw = deepCopy(rawMeans);
+        this.population = populationMeans.clone();
+        this.order = orderFeatures(this.z);
+        double m = 0;
+        for (double[] row : this.z) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    m = Math.max(m, Math.abs(v));
+                }
+            }
+        }
+        // round the symmetric range up to a half unit so the legend has clean ends
+        this.maxAbs = Math.max(0.5, Math.ceil(m * 2) / 2);
+        requestRedraw();
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
+    /**
+     * Feature indices ordered by the variance of z across clusters, descending (ties keep input order; NaN
+     * entries are left out of a feature's variance). Not modified: {@code z}.
+     */
+    public static int[] orderFeatures(double[][] z) {
+        if (z.length == 0) {
+            return new int[0];
+        }
+        int f = z[0].length;
+        double[] var = new double[f];
+        for (int j = 0; j < f; j++) {
+            // two passes, so a constant column has exactly zero variance and ties stay ties
+            double s = 0;
+            int n = 0;
+            for (double[] row : z) {
+                if (Double.isFinite(row[j])) {
+                    s += row[j];
+                    n++;
+                }
+            }
+            double mean = n == 0 ? 0 : s / n, ss = 0;
+            for (double[] row : z) {
+                if (Double.isFinite(row[j])) {
+                    ss += (row[j] - mean) * (row[j] - mean);
+                }
+            }
+            var[j] = n == 0 ? -1 : ss / n;
+        }
+        return IntStream.range(0, f).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(j -> -var[j]).thenComparingInt(j -> j))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Current column order (original feature indices, left to right). */
+    public int[] featureOrder() {
+        return order.clone();
+    }
+
+    /** Half-range of the colour scale (the legend runs from -maxAbs to +maxAbs). */
+    public double colorRange() {
+        return maxAbs;
+    }
+
+    /** Tooltip for cluster row c and original feature index f. */
+    public String tooltipText(int c, int f) {
+        return features[f] + " — " + clusterNames[c] + ": mean " + ChartFormat.sig3(raw[c][f]) + " (z = "
+                + (Double.isFinite(z[c][f]) ? ChartFormat.signed1(z[c][f]) : "–") + " vs population "
+                + ChartFormat.sig3(population[f]) + ")";
+    }
+
+    /** {row, original feature index} of the cell under a local point, or null. */
+    public int[] cellAt(double x, double y) {
+        if (cellW <= 0 || x < gridLeft || y < gridTop) {
+            return null;
+        }
+        int col = (int) ((x - gridLeft) / cellW), row = (int) ((y - gridTop) / cellH);
+        if (row >= clusterNames.length || col >= order.length) {
+            return null;
+        }
+        return new int[] {row, order[col]};
+    }
+
+    /** Centre of the cell of row c and original feature f in local coordinates (last paint). */
+    public Point2D cellCenter(int c, int f) {
+        int col = -1;
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == f) {
+                col = i;
+            }
+        }
+        return col < 0 ? null : new Point2D(gridLeft + (col + 0.5) * cellW, gridTop + (c + 0.5) * cellH);
+    }
+
+    @Override
+    protected void paint(GraphicsContext gc, double w, double h, double s, boolean live) {
+        gc.setFill(Color.WHITE);
+        gc.fillRect(0, 0, w, h);
+        int k = clusterNames.length, nf = order.length;
+        Font titleFont = font(s, 1.15, true);
+        Font labelFont = font(s, 0.95, false);
+        Font smallFont = font(s, 0.8, false);
+        gc.setTextBaseline(VPos.TOP);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFill(Color.web("#222"));
+        gc.setFont(titleFont);
+        gc.fillText("Cluster profiles", 10 * s, 7 * s);
+        gc.setFont(smallFont);
+        gc.setFill(Color.web("#555"));
+        gc.fillText("colour: z against the population · number: mean in raw units · columns: most distinctive first",
+                10 * s + textWidth("Cluster profiles", titleFont) + 12 * s, 7 * s + 3 * s);
+        if (k == 0 || nf == 0) {
+            return;
+        }
+        double labelW = 0;
+        long total = Arrays.stream(sizes).asLongStream().sum();
+        for (int c = 0; c < k; c++) {
+            labelW = Math.max(labelW, textWidth(clusterNames[c], labelFont));
+            labelW = Math.max(labelW, textWidth(sizeText(c, total), smallFont));
+        }
+        labelW = Math.min(labelW, w * 0.28);
+        double left = 10 * s + 16 * s + labelW + 10 * s;
+        double right = 12 * s;
+        double legendH = 14 * s + textHeight(smallFont) * 2 + 14 * s;
+        double cw = Math.max(4, (w - left - right) / nf);
+        // feature headers are rotated; their height depends on the longest name
+        double maxName = 0;
+        for (String f : features) {
+            maxName = Math.max(maxName, textWidth(f, smallFont));
+        }
+        double angle = Math.toRadians(50);
+        double headerH = Math.min(maxName * Math.sin(angle) + 10 * s, h * 0.4);
+        double top = 14 * s + textHeight(titleFont) + headerH;
+        double ch = Math.max(6, Math.min(90 * s, (h - top - legendH) / k));
+
+        // headers
+        gc.setFont(smallFont);
+        gc.setFill(Color.web("#333"));
+        // names end at their column and run up-left, over the empty corner above the row labels, so the last
+        // columns never run off the right edge
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (int j = 0; j < nf; j++) {
+            double x = left + (j + 0.5) * cw;
+            gc.save();
+            gc.translate(x, top - 4 * s);
+            gc.rotate(50);
+            gc.setFill(live && order[j] == hoverColFeature() ? Color.BLACK : Color.web("#333"));
+            gc.fillText(features[order[j]], 0, 0);
+            gc.restore();
+        }
+        // cells
+        Font cellFont = font(s, Math.min(0.9, Math.max(0.55, cw / (s * 52))), false);
+        gc.setFont(cellFont);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        for (int c = 0; c < k; c++) {
+            double y = top + c * ch;
+            for (int j = 0; j < nf; j++) {
+                int f = order[j];
+                double x = left + j * cw;
+                Color col = ClusterPalette.diverging(z[c][f], maxAbs);
+                gc.setFill(col);
+                gc.fillRect(x, y, cw, ch);
+                if (cw >= 22 * s && ch >= textHeight(cellFont)) {
+                    gc.setFill(ClusterPalette.textOn(col));
+                    gc.fillText(ChartFormat.sig3(raw[c][f]), x + cw / 2, y + ch / 2, cw - 2 * s);
+                }
+            }
+            // row label
+            double cy = y + ch / 2;
+            gc.setFill(ClusterPalette.color(c));
+            gc.fillRect(10 * s, cy - 6 * s, 12 * s, 12 * s);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setFill(Color.web("#222"));
+            gc.setFont(labelFont);
+            boolean twoLines = ch >= textHeight(labelFont) + textHeight(smallFont);
+            gc.setTextBaseline(twoLines ? VPos.BOTTOM : VPos.CENTER);
+            gc.fillText(clusterNames[c], 26 * s, twoLines ? cy + 2 * s : cy, labelW);
+            if (twoLines) {
+                gc.setFont(smallFont);
+                gc.setFill(Color.web("#555"));
+                gc.setTextBaseline(VPos.TOP);
+                gc.fillText(sizeText(c, total), 26 * s, cy + 2 * s, labelW);
+            }
+            gc.setFont(cellFont);
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+        }
+        // cell separators
+        gc.setStroke(Color.WHITE);
+        gc.setLineWidth(1 * s);
+        for (int j = 1; j < nf; j++) {
+            gc.strokeLine(left + j * cw, top, left + j * cw, top + k * ch);
+        }
+        for (int c = 1; c < k; c++) {
+            gc.strokeLine(left, top + c * ch, left + nf * cw, top + c * ch);
+        }
+        if (live && hoverRow >= 0 && hoverCol >= 0) {
+            int j = indexInOrder(hoverCol);
+            gc.setStroke(Color.BLACK);
+            gc.setLineWidth(2);
+            gc.strokeRect(left + j * cw, top + hoverRow * ch, cw, ch);
+        }
+        paintLegend(gc, left, top + k * ch + 14 * s, Math.min(320 * s, nf * cw), s, smallFont);
+        if (live) {
+            gridLeft = left;
+            gridTop = top;
+            cellW = cw;
+            cellH = ch;
+            setAccessibleText("Profile heatmap, " + k + " clusters by " + nf + " features");
+        }
+    }
+
+    private int hoverColFeature() {
+        return hoverCol;
+    }
+
+    private int indexInOrder(int f) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == f) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private String sizeText(int c, long total) {
+        return ChartFormat.count(sizes[c]) + " · " + ChartFormat.percent(total == 0 ? 0 : sizes[c] / (double) total);
+    }
+
+    private void paintLegend(GraphicsContext gc, double x, double y, double width, double s, Font f) {
+        double barH = 10 * s;
+        Stop[] stops = new Stop[9];
+        for (int i = 0; i < stops.length; i++) {
+            double t = i / (double) (stops.length - 1);
+            stops[i] = new Stop(t, ClusterPalette.diverging((t * 2 - 1) * maxAbs, maxAbs));
+        }
+        gc.setFill(new LinearGradient(x, 0, x + width, 0, false, CycleMethod.NO_CYCLE, stops));
+        gc.fillRect(x, y, width, barH);
+        gc.setStroke(Color.web("#999"));
+        gc.setLineWidth(1 * s);
+        gc.strokeRect(x, y, width, barH);
+        gc.setFont(f);
+        gc.setFill(Color.web("#333"));
+        gc.setTextBaseline(VPos.TOP);
+        double[] ticks = {-maxAbs, -maxAbs / 2, 0, maxAbs / 2, maxAbs};
+        for (double t : ticks) {
+            double tx = x + (t + maxAbs) / (2 * maxAbs) * width;
+            gc.strokeLine(tx, y + barH, tx, y + barH + 3 * s);
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.fillText(t == 0 ? "0" : ChartFormat.signed1(t), tx, y + barH + 4 * s);
+        }
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText("z: below ← population mean → above", x + width + 10 * s, y + barH / 2);
+    }
+}

@@ -1,0 +1,13 @@
+package org.segmentlab.app.data;
+
+import java.util.List;
+import org.segmentlab.data.DataTable;
+
+/**
+ * Where the preparation advisor's notes come from. The app ships {@link SimpleAdvisor}; at merge it is
+ * replaced by an adapter over the core {@code prep.PreparationAdvisor}. Called on a worker thread.
+ */
+@FunctionalInterface
+public interface AdviceSource {
+    List<AdviceNote> advise(DataTable table);
+}

@@ -1,0 +1,53 @@
+package org.segmentlab.app.data;
+
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+
+/** The preparation advisor's notes, one per line with an icon for its kind. */
+public final class AdvisorView extends ListView<AdviceNote> {
+
+    public AdvisorView() {
+        setId("advisor");
+        getStyleClass().add("advisor-list");
+        setPlaceholder(new Label("No preparation notes."));
+        setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(AdviceNote note, boolean empty) {
+                super.updateItem(note, empty);
+                if (empty || note == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(note.message());
+                setWrapText(true);
+                setPrefWidth(0);
+                FontIcon icon = new FontIcon(icon(note.kind()));
+                icon.getStyleClass().add("advice-icon");
+                setGraphic(icon);
+            }
+        });
+    }
+
+    public void show(List<AdviceNote> notes) {
+        setItems(FXCollections.observableArrayList(notes));
+    }
+
+    static Ikon icon(String kind) {
+        return switch (kind) {
+            case "IDENTIFIER" -> MaterialDesignK.KEY_OUTLINE;
+            case "SKEWED", "SKEW" -> MaterialDesignC.CHART_BELL_CURVE_CUMULATIVE;
+            case "MISSING", "NON_NUMERIC", "EMPTY" -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
+            default -> MaterialDesignI.INFORMATION_OUTLINE;
+        };
+    }
+}

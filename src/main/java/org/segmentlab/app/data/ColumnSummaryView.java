@@ -1,0 +1,127 @@
+package org.segmentlab.app.data;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.segmentlab.data.ColumnType;
+
+/**
+ * One row per column: type, missing, distinct, mean, sd, min, median, max, skewness, a histogram and
+ * badges. Right-click a row to treat the column as another type.
+ */
+public final class ColumnSummaryView extends TableView<ColumnSummary> {
+
+    /**
+     * @param overrideType called with (column, type) when the user picks another type
+     */
+    public ColumnSummaryView(BiConsumer<String, ColumnType> overrideType) {
+        setId("columnSummary");
+        getStyleClass().add("summary-table");
+        setFixedCellSize(26);
+        setPlaceholder(new Label("No columns yet."));
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+
+        TableColumn<ColumnSummary, String> name = text("Column", ColumnSummary::name, 250);
+        name.getStyleClass().add("name");
+        TableColumn<ColumnSummary, String> type = text("Type", s -> s.type().jsonName()
+                + (s.type() != s.detectedType() ? " *" : ""), 84);
+        getColumns().add(name);
+        getColumns().add(type);
+        TableColumn<ColumnSummary, ColumnSummary> hist = new TableColumn<>("Distribution");
+        hist.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        hist.setCellFactory(c -> new HistogramCell());
+        hist.setPrefWidth(HistogramCell.WIDTH + 16);
+        hist.setSortable(false);
+        getColumns().add(hist);
+        getColumns().add(badges());
+        getColumns().add(numeric("Missing", s -> Formats.count(s.stats().missing())));
+        getColumns().add(numeric("Distinct", s -> Formats.count(s.stats().distinct())));
+        getColumns().add(numeric("Mean", s -> Formats.number(s.stats().mean())));
+        getColumns().add(numeric("SD", s -> Formats.number(s.stats().sd())));
+        getColumns().add(numeric("Min", s -> Formats.number(s.stats().min())));
+        getColumns().add(numeric("Median", s -> Formats.number(s.stats().median())));
+        getColumns().add(numeric("Max", s -> Formats.number(s.stats().max())));
+        getColumns().add(numeric("Skew", s -> Formats.number(s.stats().skewness())));
+
+        setRowFactory(t -> {
+            TableRow<ColumnSummary> row = new TableRow<>();
+            row.itemProperty().addListener((o, a, s) -> row.setContextMenu(s == null ? null : menu(s, overrideType)));
+            return row;
+        });
+        setTooltip(new Tooltip("Right-click a column to change its type"));
+    }
+
+    public void show(java.util.List<ColumnSummary> summaries) {
+        setItems(FXCollections.observableArrayList(summaries));
+    }
+
+    private static ContextMenu menu(ColumnSummary s, BiConsumer<String, ColumnType> overrideType) {
+        ContextMenu menu = new ContextMenu();
+        for (ColumnType t : new ColumnType[] {ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.IDENTIFIER}) {
+            MenuItem item = new MenuItem("Treat " + s.name() + " as " + t.jsonName());
+            item.setDisable(t == s.type());
+            item.setOnAction(e -> overrideType.accept(s.name(), t));
+            menu.getItems().add(item);
+        }
+        if (s.type() != s.detectedType()) {
+            menu.getItems().add(new SeparatorMenuItem());
+            MenuItem reset = new MenuItem("Back to the detected type (" + s.detectedType().jsonName() + ")");
+            reset.setOnAction(e -> overrideType.accept(s.name(), s.detectedType()));
+            menu.getItems().add(reset);
+        }
+        return menu;
+    }
+
+    private static TableColumn<ColumnSummary, String> text(String title, Function<ColumnSummary, String> f, double width) {
+        TableColumn<ColumnSummary, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private static TableColumn<ColumnSummary, String> numeric(String title, Function<ColumnSummary, String> f) {
+        TableColumn<ColumnSummary, String> c = text(title, f, 72);
+        c.getStyleClass().add("numeric");
+        return c;
+    }
+
+    private static TableColumn<ColumnSummary, ColumnSummary> badges() {
+        TableColumn<ColumnSummary, ColumnSummary> c = new TableColumn<>("Notes");
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        c.setPrefWidth(140);
+        c.setSortable(false);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(ColumnSummary s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null) {
+                    setGraphic(null);
+                    return;
+                }
+                HBox box = new HBox(4);
+                for (Badge b : Badge.values()) {
+                    if (s.hasBadge(b)) {
+                        Label l = new Label(b.label());
+                        l.getStyleClass().addAll("badge", "badge-" + b.label());
+                        box.getChildren().add(l);
+                    }
+                }
+                setGraphic(box);
+            }
+        });
+        return c;
+    }
+}

@@ -1,0 +1,142 @@
+package org.segmentlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segmentlab.io.JsonSupport;
+
+/** {@code analyze} in-process: the JSON contract, the labels file, exit codes. */
+class AnalyzeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SegmentLabCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesTheDocumentedJsonAndOneLabelPerInputRow() throws Exception {
+        Path json = dir.resolve("out.json");
+        Path labels = dir.resolve("labels.csv");
+        Run r = run("analyze", "--input", "samples/cc_general.csv", "--k-min", "2", "--k-max", "5", "--k", "4",
+                "--n-init", "3", "--json", json.toString(), "--labels", labels.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("chosen k = 4"), r.out());
+
+        JsonNode root = JsonSupport.mapper().readTree(json.toFile());
+        for (String key : List.of("rows", "rows_used", "features", "sweep", "knee_k", "best_silhouette_k", "chosen_k",
+                "clusters", "pca", "timings")) {
+            assertTrue(root.has(key), "missing key " + key);
+        }
+        assertEquals(8950, root.get("rows").asInt());
+        assertEquals(8950, root.get("rows_used").asInt());
+        assertEquals(17, root.get("features").size());
+        assertFalse(root.get("features").toString().contains("CUST_ID"));
+        assertEquals(4, root.get("sweep").size());
+        JsonNode first = root.get("sweep").get(0);
+        for (String key : List.of("k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin", "iterations",
+                "fit_seconds")) {
+            assertTrue(first.has(key), "sweep entry lacks " + key);
+        }
+        assertEquals(4, root.get("chosen_k").asInt());
+        JsonNode clusters = root.get("clusters");
+        assertEquals(4, clusters.size());
+        int total = 0;
+        for (JsonNode c : clusters) {
+            total += c.get("size").asInt();
+            assertTrue(c.get("means").has("CASH_ADVANCE"));
+            assertTrue(c.get("centroid_scaled").has("PURCHASES"));
+            assertTrue(c.get("distinguishing").get(0).has("z"));
+        }
+        assertEquals(8950, total);
+        assertEquals(2, root.get("pca").get("explained_variance_ratio").size());
+        assertEquals(17, root.get("pca").get("loadings").get(0).size());
+        for (String key : List.of("load_seconds", "prepare_seconds", "sweep_seconds", "silhouette_seconds",
+                "pca_seconds", "total_seconds")) {
+            assertTrue(root.get("timings").has(key), "timings lack " + key);
+        }
+
+        List<String> lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
+        assertEquals(8951, lines.size());
+        assertEquals("CUST_ID,cluster", lines.get(0));
+        assertTrue(lines.get(1).matches("C10001,[0-3]"), lines.get(1));
+    }
+
+    @Test
+    void droppedRowsGetAnEmptyCluster() throws Exception {
+        Path csv = dir.resolve("gaps.csv");
+        Files.writeString(csv, "id,a,b\nu1,1,2\nu2,,3\nu3,5,6\nu4,7,8\nu5,1,1\n");
+        Path labels = dir.resolve("labels.csv");
+        Run r = run("analyze", "--input", csv.toString(), "--impute", "drop", "--k-min", "1", "--k-max", "2",
+                "--labels", labels.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(labels);
+        assertEquals("id,cluster", lines.get(0));
+        assertEquals("u2,", lines.get(2));
+        assertEquals(6, lines.size());
+    }
+
+    @Test
+    void badDataExitsThree() throws Exception {
+        Path csv = dir.resolve("ragged.csv");
+        Files.writeString(csv, "a,b\n1,2\n3\n");
+        Run r = run("analyze", "--input", csv.toString());
+        assertEquals(ExitCodes.BAD_DATA, r.code());
+        assertTrue(r.err().contains("line 3"), r.err());
+        Run missing = run("analyze", "--input", dir.resolve("nope.csv").toString());
+        assertEquals(ExitCodes.BAD_DATA, missing.code());
+    }
+
+    @Test
+    void kAboveTheDistinctRowsIsBadDataWithAClearMessage() throws Exception {
+        Path csv = dir.resolve("tiny.csv");
+        Files.writeString(csv, "a,b\n1,2\n1,2\n3,4\n");
+        Run r = run("analyze", "--input", csv.toString(), "--k-max", "3", "--quiet");
+        assertEquals(ExitCodes.BAD_DATA, r.code());
+        assertTrue(r.err().contains("distinct"), r.err());
+    }
+
+    @Test
+    void impossibleOptionsAreUsageErrors() {
+        assertEquals(ExitCodes.USAGE, run("analyze", "--input", "samples/cc_general.csv", "--k-min", "5", "--k-max", "3").code());
+        assertEquals(ExitCodes.USAGE, run("analyze", "--input", "samples/cc_general.csv", "--scale", "cubic").code());
+        assertEquals(ExitCodes.USAGE, run("analyze", "--input", "samples/cc_general.csv", "--silhouette", "sample:x").code());
+        assertEquals(ExitCodes.USAGE, run("analyze", "--bogus").code());
+        assertEquals(ExitCodes.USAGE, run("analyze", "--input", "x.csv", "--features", "A", "--exclude", "B").code());
+    }
+
+    @Test
+    void unknownFeatureIsBadDataNamingIt() {
+        Run r = run("analyze", "--input", "samples/cc_general.csv", "--features", "BALANCE,PURCHASEZ", "--quiet");
+        assertEquals(ExitCodes.BAD_DATA, r.code());
+        assertTrue(r.err().contains("PURCHASEZ"), r.err());
+    }
+
+    @Test
+    void versionAndHelpSucceed() {
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("SegmentLab"), v.out());
+        Run h = run("--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("analyze") && h.out().contains("inspect"), h.out());
+        assertEquals(ExitCodes.USAGE, run("frobnicate").code());
+    }
+}
