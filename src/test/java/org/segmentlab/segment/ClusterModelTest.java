@@ -13,7 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.segmentlab.cluster.KMeans;
+import org.segmentlab.cluster.KMeansOptions;
+import org.segmentlab.cluster.KMeansResult;
 import org.segmentlab.prep.FittedPreparation;
+import org.segmentlab.prep.PreparedData;
+import org.segmentlab.progress.CancellationToken;
+import org.segmentlab.progress.ProgressListener;
 
 class ClusterModelTest {
 
@@ -41,6 +47,21 @@ class ClusterModelTest {
         // Every cluster is used, so the test is not passing on a trivial partition.
         for (int s : f.fit().sizes()) {
             assertTrue(s > 100, "cluster sizes " + java.util.Arrays.toString(f.fit().sizes()));
+        }
+    }
+
+    /** With the project's k-means (bounds, chunked sums, renumbering by size): every label reproduced. */
+    @Test
+    void reproducesTheLabelsOfTheRealKMeans() throws Exception {
+        ModelFixtures.Fitted f = ModelFixtures.creditCard();
+        PreparedData p = f.prepared();
+        KMeansResult fit = KMeans.fit(p.scaledView(), p.rows(), p.cols(), KMeansOptions.of(6, 42),
+                ProgressListener.NONE, CancellationToken.NONE);
+        ClusterModel m = ClusterModel.of(p, fit, null, null);
+        int[] labels = fit.labels();
+        int[] src = p.sourceRows();
+        for (int r = 0; r < src.length; r++) {
+            assertEquals(labels[r], m.assign(ModelFixtures.rawRow(f.table(), src[r])).cluster(), "row " + src[r]);
         }
     }
 
