@@ -344,7 +344,7 @@ public final class AssignStream {
                         }
                     }
                     for (int i = 0; i < width; i++) {
-                        out.print(SpreadsheetSafe.cell(cells[i]));
+                        out.print(safe(cells[i]));
                     }
                     if (problem == null) {
                         assigned++;
@@ -461,6 +461,65 @@ public final class AssignStream {
         CharsetDecoder d = Charset.forName(encoding).newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return d;
+    }
+
+    /**
+     * {@link SpreadsheetSafe#cell}, without its per-call regular expression for the common cells: text
+     * not starting with = + - @ tab or CR, and plain numbers such as -3.5, are returned as they are (as
+     * SpreadsheetSafe would return them).
+     */
+    static String safe(String v) {
+        if (v.isEmpty()) {
+            return v;
+        }
+        char c = v.charAt(0);
+        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {
+            return v;
+        }
+        if ((c == '-' || c == '+') && isPlainNumber(v)) {
+            return v;
+        }
+        return SpreadsheetSafe.cell(v);
+    }
+
+    /** [+-]?(digits(.digits?)?|.digits)([eE][+-]?digits)?, as SpreadsheetSafe's pattern. */
+    static boolean isPlainNumber(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = 0;
+        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            i++;
+            intDigits++;
+        }
+        int fracDigits = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+                i++;
+                fracDigits++;
+            }
+        }
+        if (intDigits == 0 && fracDigits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
     }
 
     /** Spaces only, as the loader strips cells. */

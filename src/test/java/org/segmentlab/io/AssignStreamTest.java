@@ -189,6 +189,27 @@ class AssignStreamTest {
         assertNull(AssignStream.Options.defaults().delimiter());
     }
 
+    /** The fast path gives exactly what SpreadsheetSafe.cell gives. */
+    @Test
+    void fastSpreadsheetSafetyAgreesWithSpreadsheetSafe() {
+        List<String> cells = new ArrayList<>(List.of("", "-3.5", "+2", "-.5", "-5.", "-1e5", "-1E+05", "-1e", "-e5", "-",
+                "+", "--1", "-1-1", "-1.2.3", "=1+2", "@SUM(A1)", "\t-1", "\r1", "-\u0661", "abc", "12", "-1 ", " -1",
+                "+1e-7x", "-0x10"));
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        String alphabet = "-+.eE019 =@a";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 1 + rnd.nextInt(6);
+            for (int j = 0; j < len; j++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            cells.add(sb.toString());
+        }
+        for (String c : cells) {
+            assertEquals(SpreadsheetSafe.cell(c), AssignStream.safe(c), "cell [" + c + "]");
+        }
+    }
+
     private static String num(Object v) {
         double d = (Double) v;
         return Double.isNaN(d) ? "" : Double.toString(d).replace('.', ',');
