@@ -38,6 +38,9 @@ print(f"{sys.argv[2]}: rows {rows[0][0]}, median {statistics.median(float(r[1]) 
 PY
   rm -f "$OUT"
 done
+# The same 1M rows with a 16 MB heap: still finishes, so the rows are not held.
+java -Xmx16m -cp "$CP" org.segmentlab.bench.AssignBenchmark assign "$WORK/model.json" "$CSV" "$WORK/out.csv" \
+  | sed 's/^/Xmx16m: /'
 # The command itself, end to end (JVM start, model read, notes, summary), once, with the same 64 MB heap.
 /usr/bin/time -f "assign CLI: %e s wall, max RSS %M KB" java -Xmx64m -cp "$CP" org.segmentlab.Launcher assign -q \
   --model "$WORK/model.json" --input "$CSV" --out "$WORK/out.csv"
