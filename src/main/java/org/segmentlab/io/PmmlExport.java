@@ -290,46 +290,46 @@ public final class PmmlExport {
                 empty("FieldRef");
                 w.writeAttribute("field", ref.column());
             } else if (n instanceof Call call) {
-                    switch (call.fn()) {
-                        case "/" -> {
-                            // if (b != 0) a / b, else missing: SegmentLab's division by zero is missing.
-                            apply("if");
-                            apply("notEqual");
-                            writeNode(call.args().get(1));
-                            constant(0);
-                            end();
-                            apply("/");
-                            writeNode(call.args().get(0));
-                            writeNode(call.args().get(1));
-                            end();
-                            end();
-                        }
-                        case "log", "log1p", "sqrt" -> {
-                            String test = call.fn().equals("sqrt") ? "greaterOrEqual" : "greaterThan";
-                            double bound = call.fn().equals("log1p") ? -1 : 0;
-                            String fn = switch (call.fn()) {
-                                case "log" -> "ln";
-                                case "log1p" -> "ln1p";
-                                default -> "sqrt";
-                            };
-                            apply("if");
-                            apply(test);
-                            writeNode(call.args().get(0));
-                            constant(bound);
-                            end();
-                            apply(fn);
-                            writeNode(call.args().get(0));
-                            end();
-                            end();
-                        }
-                        default -> {
-                            apply(call.fn()); // + - * abs min max
-                            for (Node a : call.args()) {
-                                writeNode(a);
-                            }
-                            end();
-                        }
+                switch (call.fn()) {
+                    case "/" -> {
+                        // if (b != 0) a / b, else missing: SegmentLab's division by zero is missing.
+                        apply("if");
+                        apply("notEqual");
+                        writeNode(call.args().get(1));
+                        constant(0);
+                        end();
+                        apply("/");
+                        writeNode(call.args().get(0));
+                        writeNode(call.args().get(1));
+                        end();
+                        end();
                     }
+                    case "log", "log1p", "sqrt" -> {
+                        String test = call.fn().equals("sqrt") ? "greaterOrEqual" : "greaterThan";
+                        double bound = call.fn().equals("log1p") ? -1 : 0;
+                        String fn = switch (call.fn()) {
+                            case "log" -> "ln";
+                            case "log1p" -> "ln1p";
+                            default -> "sqrt";
+                        };
+                        apply("if");
+                        apply(test);
+                        writeNode(call.args().get(0));
+                        constant(bound);
+                        end();
+                        apply(fn);
+                        writeNode(call.args().get(0));
+                        end();
+                        end();
+                    }
+                    default -> {
+                        apply(call.fn()); // + - * abs min max
+                        for (Node a : call.args()) {
+                            writeNode(a);
+                        }
+                        end();
+                    }
+                }
             }
         }
 
