@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code segmentlab <command> ...}. */
 @Command(name = "segmentlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Customer segmentation from the command line: the same analysis as the SegmentLab window.",
-        subcommands = {InspectCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, AnalyzeCommand.class, AssignCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error (unknown option, bad value)", "3:bad input data",
                 "4:anything else (see the log)"})
