@@ -50,7 +50,17 @@ public final class SegmentLabCli implements Runnable {
             commandLine.getErr().flush();
             return code;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // A file too large for the heap: say so plainly instead of dying with a stack trace.
+            AppLog.error("out of memory", e);
+            err.println("Error: not enough memory for this data (the Java heap is limited to "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Run with more memory, e.g. "
+                    + "java -Xmx8g -jar segmentlab.jar ..., or analyse fewer rows or columns.");
+            code = ExitCodes.OTHER;
+        }
         out.flush();
         err.flush();
         return code;

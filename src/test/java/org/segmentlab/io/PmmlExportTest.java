@@ -28,8 +28,7 @@ import org.w3c.dom.Node;
  * The PMML file is validated against the PMML 4.4 schema shipped in JPMML's pmml-model jar, parsed
  * with the JDK's DOM parser and evaluated by a small interpreter here that follows the PMML 4.4 rules
  * for the elements SegmentLab emits. It must assign every training row as {@link ClusterModel} does.
- * (pmml-model's {@code PMMLUtil.unmarshal} needs a JAXB runtime, which the test class path lacks:
- * {@code org.glassfish.jaxb:jaxb-runtime} is only "provided" by pmml-model.)
+ * JPMML's own reader ({@code PMMLUtil.unmarshal}) must also read it back as the same clustering model.
  */
 class PmmlExportTest {
 
@@ -73,6 +72,34 @@ class PmmlExportTest {
             }
         }
         assertEquals(8949, assigned);
+    }
+
+    @Test
+    void jpmmlReadsBackTheSameClusteringModel() throws Exception {
+        ModelFixtures.Fitted f = ModelFixtures.creditCard();
+        List<String> names = List.of("Revolvers", "Full Payers", "Cash Advance Users", "Transactors");
+        ClusterModel m = f.model(names);
+        Path file = dir.resolve("model.pmml");
+        PmmlExport.write(file, m);
+        org.dmg.pmml.PMML read;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            read = org.jpmml.model.PMMLUtil.unmarshal(in);
+        }
+        org.dmg.pmml.clustering.ClusteringModel cm = (org.dmg.pmml.clustering.ClusteringModel) read.getModels().get(0);
+        assertEquals(4, cm.getNumberOfClusters());
+        assertEquals(m.d(), cm.getClusteringFields().size());
+        List<org.dmg.pmml.clustering.Cluster> clusters = cm.getClusters();
+        for (int c = 0; c < 4; c++) {
+            assertEquals(names.get(c), clusters.get(c).getName());
+            List<?> values = clusters.get(c).getArray().getValue() instanceof String text
+                    ? java.util.Arrays.stream(text.trim().split("\\s+")).map(Double::valueOf).toList()
+                    : List.of();
+            assertEquals(m.d(), values.size());
+            for (int j = 0; j < m.d(); j++) {
+                assertEquals(m.centroid(c)[j], (Double) values.get(j), 1e-12 * (1 + Math.abs(m.centroid(c)[j])));
+            }
+        }
+        assertEquals(m.inputColumns().size(), read.getDataDictionary().getDataFields().size());
     }
 
     @Test
