@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.segmentlab.data.CsvLoader;
-import org.segmentlab.data.DataException;
 import org.segmentlab.data.DataTable;
 import org.segmentlab.data.LoadOptions;
 import org.segmentlab.io.AnalysisJson;
+import org.segmentlab.io.AnalysisKit;
 import org.segmentlab.io.JsonSupport;
 import org.segmentlab.io.LabelsCsv;
 import org.segmentlab.metrics.SilhouetteMode;
@@ -31,6 +31,8 @@ import org.segmentlab.prep.Scaling;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.ProgressListener;
 import org.segmentlab.segment.ClusterProfile;
+import org.segmentlab.segment.Persona;
+import org.segmentlab.segment.PersonaDrafter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,6 +122,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "OUT.csv", description = "write each input row's cluster (identifier, cluster)")
     Path labels;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "write the kit: segments.csv, segment_summary.csv, model.json, model.pmml, analysis.segmentlab")
+    Path outDir;
+
     @Option(names = "--skip-ragged", description = "load a file with ragged rows, skipping them")
     boolean skipRagged;
 
@@ -158,6 +164,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (labels != null) {
             LabelsCsv.write(labels, table, result.prepared().sourceRows(), result.chosen().labels());
             out.println("Wrote " + labels);
+        }
+        if (outDir != null) {
+            List<Persona> personas = PersonaDrafter.draft(result.profiles());
+            for (Path p : AnalysisKit.write(outDir, result, personas)) {
+                out.println("Wrote " + p);
+            }
         }
         return ExitCodes.OK;
     }

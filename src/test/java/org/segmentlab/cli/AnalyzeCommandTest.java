@@ -80,6 +80,40 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void outWritesTheKitAndItsModelAssignsEveryRowBack() throws Exception {
+        // The sample with a formula planted in a text cell: it must come out inert.
+        Path csv = dir.resolve("customers.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of("samples/cc_general.csv")));
+        lines.set(1, lines.get(1).replaceFirst("^C10001", "=HYPERLINK(\"http://evil\")"));
+        Files.write(csv, lines);
+        Path kit = dir.resolve("kit");
+        Run r = run("analyze", "--input", csv.toString(), "--k-min", "4", "--k-max", "4", "--n-init", "3",
+                "--out", kit.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("segments.csv", "segment_summary.csv", "model.json", "model.pmml", "analysis.segmentlab")) {
+            assertTrue(Files.size(kit.resolve(f)) > 0, f);
+        }
+        List<String> segments = Files.readAllLines(kit.resolve("segments.csv"));
+        assertEquals(8951, segments.size());
+        assertTrue(segments.get(0).endsWith(",cluster,segment,silhouette"), segments.get(0));
+        assertTrue(segments.get(1).startsWith("\"'=HYPERLINK("), segments.get(1));
+        assertEquals(5, Files.readAllLines(kit.resolve("segment_summary.csv")).size());
+        assertEquals(4, org.segmentlab.io.ProjectFile.read(kit.resolve("analysis.segmentlab")).chosenK());
+
+        Path assigned = dir.resolve("assigned.csv");
+        Run a = run("assign", "--model", kit.resolve("model.json").toString(), "--input", csv.toString(),
+                "--out", assigned.toString(), "-q");
+        assertEquals(0, a.code(), a.err());
+        List<String> back = Files.readAllLines(assigned);
+        assertEquals(8951, back.size());
+        int clusterCol = java.util.Arrays.asList(back.get(0).split(",")).indexOf("cluster");
+        int kitCol = java.util.Arrays.asList(segments.get(0).split(",")).indexOf("cluster");
+        for (int i = 1; i < back.size(); i++) {
+            assertEquals(segments.get(i).split(",")[kitCol], back.get(i).split(",")[clusterCol], "row " + i);
+        }
+    }
+
+    @Test
     void droppedRowsGetAnEmptyCluster() throws Exception {
         Path csv = dir.resolve("gaps.csv");
         Files.writeString(csv, "id,a,b\nu1,1,2\nu2,,3\nu3,5,6\nu4,7,8\nu5,1,1\n");
