@@ -3,6 +3,11 @@
 # without a display: --version, and an `analyze` whose result equals the jar's (timings aside).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# jlink needs the JDK's jmods; Debian ships them in the JDK here, but install them if a machine lacks them.
+jdk_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+if [ ! -d "$jdk_home/jmods" ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq openjdk-17-jmods fakeroot >/dev/null
+fi
 mvn -B -q -Pdist -DskipTests package
 size_mb=$(du -sm target/image | cut -f1)
 echo "image: target/image, ${size_mb} MB"
