@@ -42,6 +42,14 @@ public final class PersonaDrafter {
                     "They buy a lot, often, on high limits, and pay a lot back.",
                     List.of("Premium card with travel and concierge benefits", "Raise credit limits proactively",
                             "Invite to a loyalty tier with partner offers")),
+            // Frequent, mostly small purchases (often in instalments) and little cash: on the credit-card data
+            // the second largest cluster; without this rule its modest full-payment share named it "Full Payers".
+            new Rule("Everyday Spenders", List.of("PURCHASES_FREQUENCY", "PURCHASES_INSTALLMENTS_FREQUENCY"),
+                    List.of("CASH_ADVANCE_FREQUENCY"), 0.8,
+                    "They use the card for purchases nearly every month, often in instalments, and seldom draw cash.",
+                    List.of("Cashback on everyday categories such as groceries and fuel",
+                            "Instalment offers at checkout for the larger buys",
+                            "Nudge towards paying in full: autopay and statement reminders")),
             new Rule("Instalment Purchasers", List.of("INSTALLMENTS_PURCHASES", "PURCHASES_INSTALLMENTS_FREQUENCY"), List.of(), 0.6,
                     "They spread their purchases over instalments, regularly.",
                     List.of("Reward points on instalment purchases", "Buy-now-pay-later partner offers",
@@ -61,6 +69,13 @@ public final class PersonaDrafter {
                     "They barely use the card.",
                     List.of("Reactivation campaign with a time-limited bonus", "Ask why: a short survey",
                             "Remind them of benefits they are not using")),
+            // Low purchase activity without being dormant: often the largest cluster, which deserves a name
+            // a marketing team can use rather than "Low PURCHASES_FREQUENCY, low ...".
+            new Rule("Light Users", List.of(), List.of("PURCHASES_FREQUENCY", "PURCHASES_TRX", "BALANCE_FREQUENCY"), 0.4,
+                    "They use the card for purchases far less often than most customers.",
+                    List.of("Spend-and-get offers: a bonus after the first few purchases each month",
+                            "Keep the card in view where they shop: mobile wallet, saved online checkout",
+                            "Ask whether another card is their main one, and what would change that")),
             new Rule("New Customers", List.of(), List.of("TENURE"), 0.8,
                     "They joined recently.",
                     List.of("Onboarding journey", "First-use incentives", "Set up autopay and alerts early")));
