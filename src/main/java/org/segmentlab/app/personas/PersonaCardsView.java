@@ -35,6 +35,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.segmentlab.app.charts.ClusterPalette;
 
 /**
@@ -95,11 +97,15 @@ public final class PersonaCardsView extends BorderPane {
         redo.disableProperty().bind(vm.canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
         redo.setTooltip(new Tooltip("Redo (Ctrl+Shift+Z or Ctrl+Y)"));
-        Label hint = new Label("Drafts from the clusters' traits: rename, rewrite, and the new names show everywhere.");
+        Label hint = new Label("Drafted from each cluster's key traits: rename and rewrite them, the names show"
+                + " everywhere. Bars: distance from the average customer (centre line, in sd); numbers: cluster vs"
+                + " average.");
         hint.setStyle("-fx-text-fill: #555;");
         hint.setWrapText(true);
         HBox.setHgrow(hint, Priority.ALWAYS);
         hint.setMaxWidth(Double.MAX_VALUE);
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        redo.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, hint, undo, redo);
         bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -273,11 +279,10 @@ public final class PersonaCardsView extends BorderPane {
     private static Node traitBars(PersonaCardModel c) {
         VBox rows = new VBox(3);
         for (PersonaCardModel.TraitBar t : c.traits()) {
-            // long column names (PURCHASES_INSTALLMENTS_FREQUENCY) wrap after an underscore rather than
-            // being cut: a zero-width space there is a line-break opportunity
-            Label feature = new Label(t.feature().replace("_", "_\u200B"));
+            Label feature = new Label();
             feature.setStyle("-fx-font-size: 11px;");
-            feature.setWrapText(true);
+            feature.setText(wrapAtUnderscores(t.feature(), Font.font(feature.getFont().getFamily(), 11),
+                    FEATURE_WIDTH - 4));
             feature.setMinWidth(FEATURE_WIDTH);
             feature.setPrefWidth(FEATURE_WIDTH);
             feature.setMaxWidth(FEATURE_WIDTH);
@@ -291,11 +296,28 @@ public final class PersonaCardsView extends BorderPane {
             row.setAlignment(Pos.CENTER_LEFT);
             rows.getChildren().add(row);
         }
-        Label legend = new Label("Centre line: the average customer. Numbers: this cluster vs the average.");
-        legend.setStyle("-fx-font-size: 10px; -fx-text-fill: #777;");
-        legend.setWrapText(true);
-        rows.getChildren().add(legend);
         return rows;
+    }
+
+    /**
+     * Long column names (PURCHASES_INSTALLMENTS_FREQUENCY) break after an underscore rather than being cut
+     * with an ellipsis or broken mid-word: JavaFX only breaks lines at spaces.
+     */
+    static String wrapAtUnderscores(String name, Font font, double width) {
+        Text probe = new Text();
+        probe.setFont(font);
+        StringBuilder out = new StringBuilder();
+        String line = "";
+        for (String part : name.split("(?<=_)")) {
+            probe.setText(line + part);
+            if (!line.isEmpty() && probe.getLayoutBounds().getWidth() > width) {
+                out.append(line).append('\n');
+                line = part;
+            } else {
+                line += part;
+            }
+        }
+        return out.append(line).toString();
     }
 
     private static Node bar(double z) {

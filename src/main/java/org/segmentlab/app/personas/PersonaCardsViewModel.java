@@ -119,7 +119,8 @@ public final class PersonaCardsViewModel {
 
     /**
      * Shows the clusters of a (new) analysis: drafts a persona per cluster and, when cards exist from a
-     * previous run, moves every edited card's text to the cluster that matches its old one. Edited cards
+     * previous run, moves every edited card's changed fields (name, description, strategies) to the cluster
+     * that matches its old one; its unchanged fields take the new draft. Edited cards
      * whose cluster has no good match are kept aside (see {@link #setAside()}) and {@link #message()} says
      * so. Clears the undo history; does not change {@link #dirtyProperty()}.
      *
@@ -144,9 +145,7 @@ public final class PersonaCardsViewModel {
             for (PersonaCardModel old : edited) {
                 int target = m.newFor(old.cluster());
                 if (target >= 0) {
-                    PersonaCardModel card = fresh.get(target);
-                    card.setText(old.nameProperty().get(), old.descriptionProperty().get(),
-                            old.strategiesProperty().get());
+                    carryEdits(old, fresh.get(target));
                     if (target != old.cluster()) {
                         moved++;
                     }
@@ -428,6 +427,20 @@ public final class PersonaCardsViewModel {
                     drafts.get(c), false));
         }
         return out;
+    }
+
+    /**
+     * Moves the fields the user changed onto the new cluster's card; fields still as drafted take the new
+     * draft, whose sizes and numbers describe the new cluster.
+     */
+    private static void carryEdits(PersonaCardModel old, PersonaCardModel card) {
+        Persona oldDraft = old.draft();
+        String n = old.nameProperty().get();
+        String d = old.descriptionProperty().get();
+        String s = old.strategiesProperty().get();
+        card.setText(n.equals(oldDraft.name()) ? card.nameProperty().get() : n,
+                d.equals(oldDraft.description()) ? card.descriptionProperty().get() : d,
+                PersonaCardModel.splitLines(s).equals(oldDraft.strategies()) ? card.strategiesProperty().get() : s);
     }
 
     private static PersonaCardModel asideCopy(PersonaCardModel old) {

@@ -98,7 +98,7 @@ class PersonaCardsViewModelTest {
             assertTrue(c.header().startsWith("cluster " + c.cluster() + " · "), c.header());
         }
         ClusterProfile p0 = four.profiles().get(0);
-        assertEquals("cluster 0 · " + String.format("%,d", p0.size()) + " customers · "
+        assertEquals("cluster 0 · " + org.segmentlab.prep.Numbers.count(p0.size()) + " customers · "
                 + org.segmentlab.prep.Numbers.percent(p0.share()), vm.cards().get(0).header());
         // the first bar is the most distinctive trait, with its raw-unit means
         ClusterProfile.Trait t = p0.distinguishing().get(0);
@@ -131,6 +131,8 @@ class PersonaCardsViewModelTest {
         for (int i : new int[] {0, 2, 3}) {
             assertFalse(vm.cards().get(i).isEdited());
         }
+        // strategies were not touched: they are the new draft's
+        assertEquals(vm.cards().get(1).draft().strategies(), vm.cards().get(1).strategyList());
         assertEquals(List.of(), vm.setAside());
         assertTrue(vm.message().get().contains("followed"), vm.message().get());
         assertFalse(vm.canUndoProperty().get(), "a new run starts a new history");
@@ -160,7 +162,12 @@ class PersonaCardsViewModelTest {
                     nearest = n;
                 }
             }
-            assertEquals("Mine " + old, vm.cards().get(nearest).nameProperty().get());
+            PersonaCardModel card = vm.cards().get(nearest);
+            assertEquals("Mine " + old, card.nameProperty().get());
+            // only the name was edited: the description is the new draft's, with the new run's sizes
+            assertEquals(card.draft().description(), card.descriptionProperty().get());
+            assertTrue(card.descriptionProperty().get().startsWith(
+                    org.segmentlab.prep.Numbers.count(fiveSeed7.profiles().get(nearest).size()) + " customers"));
         }
         assertEquals(List.of(), vm.setAside());
     }
