@@ -47,12 +47,12 @@ import org.segmentlab.app.charts.ClusterPalette;
  */
 public final class PersonaCardsView extends BorderPane {
 
-    /** Card width: two cards side by side in a 1280-pixel window with the settings sidebar. */
-    static final double CARD_WIDTH = 380;
+    /** Card width: two cards side by side beside the settings sidebar of a 1280-pixel window, four at 1600. */
+    static final double CARD_WIDTH = 360;
     /** z at which a trait bar reaches the end of its half. */
-    static final double BAR_Z_MAX = 3;
+    static final double BAR_Z_MAX = 2.5;
     private static final double BAR_WIDTH = 90;
-    private static final double FEATURE_WIDTH = 165;
+    private static final double FEATURE_WIDTH = 150;
 
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
@@ -246,12 +246,13 @@ public final class PersonaCardsView extends BorderPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox body = new VBox(6, name, header, description, bullets, actions);
         body.setPadding(new Insets(10, 12, 10, 12));
-        VBox card = frame(c.cluster(), body, "persona-aside-" + c.cluster());
+        // grey strip: the colour of its old number now belongs to another cluster (or to none)
+        VBox card = frame(-1, body, "persona-aside-" + c.cluster());
         card.setOpacity(0.9);
         return card;
     }
 
-    /** The card's frame: a white rounded box with the cluster's colour strip on top. */
+    /** The card's frame: a white rounded box with the cluster's colour strip on top (grey for -1). */
     private static VBox frame(int cluster, VBox body, String id) {
         Region strip = new Region();
         strip.setMinHeight(8);

@@ -15,7 +15,8 @@ import org.segmentlab.progress.ProgressListener;
 /**
  * Manual look at the persona cards with the credit-card sample at k = 4. Arguments: optional window width
  * and height; {@code --aside} first runs k = 5 with an edited card per cluster, so the "Set aside" section
- * shows after the k = 4 run.
+ * shows after the k = 4 run;
+ * {@code --bottom} scrolls to the end.
  */
 public final class PersonasDemo {
 
@@ -51,8 +52,15 @@ public final class PersonasDemo {
             vm.setClusters(r);
             vm.namesProperty().addListener((o, a, b) -> System.out.println("names: " + b));
             stage.setTitle("SegmentLab personas demo");
-            stage.setScene(new Scene(new PersonaCardsView(vm), w, h));
+            PersonaCardsView view = new PersonaCardsView(vm);
+            stage.setScene(new Scene(view, w, h));
             stage.show();
+            if (params.contains("--bottom")) {
+                // after the first layout passes, when the content's height is known
+                var wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+                wait.setOnFinished(e -> ((javafx.scene.control.ScrollPane) view.getCenter()).setVvalue(1));
+                wait.play();
+            }
             Platform.runLater(() -> System.out.println("SHOWN"));
         }
     }
