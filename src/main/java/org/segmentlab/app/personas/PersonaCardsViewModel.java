@@ -139,11 +139,16 @@ public final class PersonaCardsViewModel {
         List<PersonaCardModel> aside = new ArrayList<>();
         int moved = 0;
         if (!edited.isEmpty()) {
-            ClusterMatcher.Matching m = oldD == d && sameFeatures(oldProfiles, profiles)
-                    ? ClusterMatcher.match(oldCentroids, oldProfiles.size(), centroids, profiles.size(), d)
-                    : ClusterMatcher.matchByMeans(oldProfiles, profiles);
+            ClusterMatcher.Matching m;
+            try {
+                m = oldD == d && sameFeatures(oldProfiles, profiles)
+                        ? ClusterMatcher.match(oldCentroids, oldProfiles.size(), centroids, profiles.size(), d)
+                        : ClusterMatcher.matchByMeans(oldProfiles, profiles);
+            } catch (IllegalArgumentException noSharedColumn) {
+                m = null; // nothing to compare the runs by: every edited card goes aside, none is lost
+            }
             for (PersonaCardModel old : edited) {
-                int target = m.newFor(old.cluster());
+                int target = m == null ? -1 : m.newFor(old.cluster());
                 if (target >= 0) {
                     carryEdits(old, fresh.get(target));
                     if (target != old.cluster()) {
