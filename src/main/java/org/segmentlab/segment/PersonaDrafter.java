@@ -80,7 +80,35 @@ public final class PersonaDrafter {
                     "They joined recently.",
                     List.of("Onboarding journey", "First-use incentives", "Set up autopay and alerts early")));
 
+    /**
+     * Plain words for the credit-card sample's columns, used in descriptions (the basis keeps the column
+     * names, so the user can find them in the data). Other columns are named as they are.
+     */
+    static final Map<String, String> PLAIN_WORDS = Map.ofEntries(
+            Map.entry("BALANCE", "balance"),
+            Map.entry("BALANCE_FREQUENCY", "balance update frequency"),
+            Map.entry("PURCHASES", "purchase amount"),
+            Map.entry("ONEOFF_PURCHASES", "one-off purchase amount"),
+            Map.entry("INSTALLMENTS_PURCHASES", "instalment purchase amount"),
+            Map.entry("CASH_ADVANCE", "cash advance amount"),
+            Map.entry("PURCHASES_FREQUENCY", "purchase frequency"),
+            Map.entry("ONEOFF_PURCHASES_FREQUENCY", "one-off purchase frequency"),
+            Map.entry("PURCHASES_INSTALLMENTS_FREQUENCY", "instalment purchase frequency"),
+            Map.entry("CASH_ADVANCE_FREQUENCY", "cash advance frequency"),
+            Map.entry("CASH_ADVANCE_TRX", "number of cash advances"),
+            Map.entry("PURCHASES_TRX", "number of purchases"),
+            Map.entry("CREDIT_LIMIT", "credit limit"),
+            Map.entry("PAYMENTS", "payment amount"),
+            Map.entry("MINIMUM_PAYMENTS", "minimum payment amount"),
+            Map.entry("PRC_FULL_PAYMENT", "share of months paid in full"),
+            Map.entry("TENURE", "tenure"));
+
     private PersonaDrafter() {
+    }
+
+    /** The plain words for a column, or its name. */
+    static String words(String feature) {
+        return PLAIN_WORDS.getOrDefault(feature.toUpperCase(Locale.ROOT), feature);
     }
 
     /**
@@ -208,16 +236,16 @@ public final class PersonaDrafter {
             facts.add(relative(t));
         }
         if (!facts.isEmpty()) {
-            sb.append(" On average their ").append(String.join("; their ", facts)).append('.');
+            sb.append(" Their ").append(String.join("; their ", facts)).append('.');
         } else {
             sb.append(" No feature sets them far apart from the average customer.");
         }
         return sb.toString();
     }
 
-    /** "CASH_ADVANCE is 3.2x the average (2,060 vs 979)". */
+    /** "cash advance amount is 3.2x the average (2,060 vs 979)": cluster mean vs population mean, raw units. */
     static String relative(ClusterProfile.Trait t) {
-        String name = t.feature();
+        String name = words(t.feature());
         double c = t.clusterMean();
         double pop = t.populationMean();
         String values = "(" + Numbers.sig3(c) + " vs " + Numbers.sig3(pop) + ")";

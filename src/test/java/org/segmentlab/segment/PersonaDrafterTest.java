@@ -118,8 +118,11 @@ class PersonaDrafterTest {
     @Test
     void descriptionsSpeakInRawUnits() {
         ClusterProfile.Trait t = new ClusterProfile.Trait("PRC_FULL_PAYMENT", 1.5, 0.45, 0.15);
-        assertEquals("PRC_FULL_PAYMENT is 3.0x the average (0.45 vs 0.15)", PersonaDrafter.relative(t));
+        assertEquals("share of months paid in full is 3.0x the average (0.45 vs 0.15)", PersonaDrafter.relative(t));
         ClusterProfile.Trait low = new ClusterProfile.Trait("PURCHASES", -0.6, 250, 1003.2);
-        assertEquals("PURCHASES is 25% of the average (250 vs 1,000)", PersonaDrafter.relative(low));
+        assertEquals("purchase amount is 25% of the average (250 vs 1,000)", PersonaDrafter.relative(low));
+        // a column the drafter has no words for keeps its name
+        ClusterProfile.Trait other = new ClusterProfile.Trait("Annual_Income", 0.7, 61_500, 52_000);
+        assertEquals("Annual_Income is above average (61,500 vs 52,000)", PersonaDrafter.relative(other));
     }
 }
