@@ -42,6 +42,14 @@ public final class PersonaDrafter {
                     "They buy a lot, often, on high limits, and pay a lot back.",
                     List.of("Premium card with travel and concierge benefits", "Raise credit limits proactively",
                             "Invite to a loyalty tier with partner offers")),
+            // Frequent, mostly small purchases (often in instalments) and little cash: on the credit-card data
+            // the second largest cluster; without this rule its modest full-payment share named it "Full Payers".
+            new Rule("Everyday Spenders", List.of("PURCHASES_FREQUENCY", "PURCHASES_INSTALLMENTS_FREQUENCY"),
+                    List.of("CASH_ADVANCE_FREQUENCY"), 0.8,
+                    "They use the card for purchases nearly every month, often in instalments, and seldom draw cash.",
+                    List.of("Cashback on everyday categories such as groceries and fuel",
+                            "Instalment offers at checkout for the larger buys",
+                            "Nudge towards paying in full: autopay and statement reminders")),
             new Rule("Instalment Purchasers", List.of("INSTALLMENTS_PURCHASES", "PURCHASES_INSTALLMENTS_FREQUENCY"), List.of(), 0.6,
                     "They spread their purchases over instalments, regularly.",
                     List.of("Reward points on instalment purchases", "Buy-now-pay-later partner offers",
@@ -61,11 +69,46 @@ public final class PersonaDrafter {
                     "They barely use the card.",
                     List.of("Reactivation campaign with a time-limited bonus", "Ask why: a short survey",
                             "Remind them of benefits they are not using")),
+            // Low purchase activity without being dormant: often the largest cluster, which deserves a name
+            // a marketing team can use rather than "Low PURCHASES_FREQUENCY, low ...".
+            new Rule("Light Users", List.of(), List.of("PURCHASES_FREQUENCY", "PURCHASES_TRX", "BALANCE_FREQUENCY"), 0.4,
+                    "They use the card for purchases far less often than most customers.",
+                    List.of("Spend-and-get offers: a bonus after the first few purchases each month",
+                            "Keep the card in view where they shop: mobile wallet, saved online checkout",
+                            "Ask whether another card is their main one, and what would change that")),
             new Rule("New Customers", List.of(), List.of("TENURE"), 0.8,
                     "They joined recently.",
                     List.of("Onboarding journey", "First-use incentives", "Set up autopay and alerts early")));
 
+    /**
+     * Plain words for the credit-card sample's columns, used in descriptions (the basis keeps the column
+     * names, so the user can find them in the data). Other columns are named as they are.
+     */
+    static final Map<String, String> PLAIN_WORDS = Map.ofEntries(
+            Map.entry("BALANCE", "balance"),
+            Map.entry("BALANCE_FREQUENCY", "balance update frequency"),
+            Map.entry("PURCHASES", "purchase amount"),
+            Map.entry("ONEOFF_PURCHASES", "one-off purchase amount"),
+            Map.entry("INSTALLMENTS_PURCHASES", "instalment purchase amount"),
+            Map.entry("CASH_ADVANCE", "cash advance amount"),
+            Map.entry("PURCHASES_FREQUENCY", "purchase frequency"),
+            Map.entry("ONEOFF_PURCHASES_FREQUENCY", "one-off purchase frequency"),
+            Map.entry("PURCHASES_INSTALLMENTS_FREQUENCY", "instalment purchase frequency"),
+            Map.entry("CASH_ADVANCE_FREQUENCY", "cash advance frequency"),
+            Map.entry("CASH_ADVANCE_TRX", "number of cash advances"),
+            Map.entry("PURCHASES_TRX", "number of purchases"),
+            Map.entry("CREDIT_LIMIT", "credit limit"),
+            Map.entry("PAYMENTS", "payment amount"),
+            Map.entry("MINIMUM_PAYMENTS", "minimum payment amount"),
+            Map.entry("PRC_FULL_PAYMENT", "share of months paid in full"),
+            Map.entry("TENURE", "tenure"));
+
     private PersonaDrafter() {
+    }
+
+    /** The plain words for a column, or its name. */
+    static String words(String feature) {
+        return PLAIN_WORDS.getOrDefault(feature.toUpperCase(Locale.ROOT), feature);
     }
 
     /**
@@ -193,16 +236,16 @@ public final class PersonaDrafter {
             facts.add(relative(t));
         }
         if (!facts.isEmpty()) {
-            sb.append(" On average their ").append(String.join("; their ", facts)).append('.');
+            sb.append(" Their ").append(String.join("; their ", facts)).append('.');
         } else {
             sb.append(" No feature sets them far apart from the average customer.");
         }
         return sb.toString();
     }
 
-    /** "CASH_ADVANCE is 3.2x the average (2,060 vs 979)". */
+    /** "cash advance amount is 3.2x the average (2,060 vs 979)": cluster mean vs population mean, raw units. */
     static String relative(ClusterProfile.Trait t) {
-        String name = t.feature();
+        String name = words(t.feature());
         double c = t.clusterMean();
         double pop = t.populationMean();
         String values = "(" + Numbers.sig3(c) + " vs " + Numbers.sig3(pop) + ")";

@@ -45,7 +45,12 @@ class PersonaDrafterTest {
         int buyers = argMaxZ(profiles, "PURCHASES");
         assertTrue(List.of("High-Value Transactors", "One-Off Purchasers", "Instalment Purchasers")
                 .contains(personas.get(buyers).name()), personas.get(buyers).toString());
+        // the largest cluster buys least often: it gets a usable name, not a column-name fallback
+        int rarest = argMinZ(profiles, "PURCHASES_FREQUENCY");
+        assertEquals("Light Users", personas.get(rarest).name(), personas.toString());
+        List<String> ruleNames = PersonaDrafter.CREDIT_CARD_RULES.stream().map(PersonaDrafter.Rule::name).toList();
         for (Persona p : personas) {
+            assertTrue(ruleNames.contains(p.name()), "a marketing name for every credit-card cluster: " + p.name());
             assertFalse(p.basis().isEmpty(), "every draft shows the traits behind it");
             assertFalse(p.strategies().isEmpty());
             assertTrue(p.description().contains("customers"), p.description());
@@ -64,6 +69,29 @@ class PersonaDrafterTest {
             }
         }
         return best;
+    }
+
+    private static int argMinZ(List<ClusterProfile> profiles, String feature) {
+        int best = -1;
+        double bestZ = Double.POSITIVE_INFINITY;
+        for (ClusterProfile p : profiles) {
+            ClusterProfile.Trait t = p.trait(feature);
+            if (t != null && t.z() < bestZ) {
+                bestZ = t.z();
+                best = p.id();
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void aClearerPatternBeatsAWeakOneForTheSameCluster() {
+        // frequent instalment buyers with a slightly higher full-payment share: "Everyday Spenders" explains
+        // their strongest traits, "Full Payers" only a weak one
+        List<Persona> ps = PersonaDrafter.draft(List.of(profile(0, 100, 1.0, "PURCHASES_FREQUENCY", 1.0,
+                "PURCHASES_INSTALLMENTS_FREQUENCY", 0.9, "CASH_ADVANCE_FREQUENCY", -0.5, "PRC_FULL_PAYMENT", 0.4,
+                "BALANCE", -0.3)));
+        assertEquals("Everyday Spenders", ps.get(0).name());
     }
 
     @Test
@@ -90,8 +118,11 @@ class PersonaDrafterTest {
     @Test
     void descriptionsSpeakInRawUnits() {
         ClusterProfile.Trait t = new ClusterProfile.Trait("PRC_FULL_PAYMENT", 1.5, 0.45, 0.15);
-        assertEquals("PRC_FULL_PAYMENT is 3.0x the average (0.45 vs 0.15)", PersonaDrafter.relative(t));
+        assertEquals("share of months paid in full is 3.0x the average (0.45 vs 0.15)", PersonaDrafter.relative(t));
         ClusterProfile.Trait low = new ClusterProfile.Trait("PURCHASES", -0.6, 250, 1003.2);
-        assertEquals("PURCHASES is 25% of the average (250 vs 1,000)", PersonaDrafter.relative(low));
+        assertEquals("purchase amount is 25% of the average (250 vs 1,000)", PersonaDrafter.relative(low));
+        // a column the drafter has no words for keeps its name
+        ClusterProfile.Trait other = new ClusterProfile.Trait("Annual_Income", 0.7, 61_500, 52_000);
+        assertEquals("Annual_Income is above average (61,500 vs 52,000)", PersonaDrafter.relative(other));
     }
 }
