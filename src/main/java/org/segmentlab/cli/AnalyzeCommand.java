@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.segmentlab.data.CsvLoader;
+import org.segmentlab.data.DataException;
 import org.segmentlab.data.DataTable;
 import org.segmentlab.data.LoadOptions;
 import org.segmentlab.io.AnalysisJson;
 import org.segmentlab.io.AnalysisKit;
+import org.segmentlab.io.ProjectException;
+import org.segmentlab.io.ProjectFile;
 import org.segmentlab.io.JsonSupport;
 import org.segmentlab.io.LabelsCsv;
 import org.segmentlab.metrics.SilhouetteMode;
@@ -30,6 +33,7 @@ import org.segmentlab.prep.PrepOptions;
 import org.segmentlab.prep.Scaling;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.ProgressListener;
+import org.segmentlab.segment.ClusterMatcher;
 import org.segmentlab.segment.ClusterProfile;
 import org.segmentlab.segment.Persona;
 import org.segmentlab.segment.PersonaDrafter;
@@ -49,8 +53,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "the CSV file to analyse")
+    @Option(names = "--input", paramLabel = "FILE", description = "the CSV file to analyse (required unless --project)")
     Path input;
+
+    @Option(names = "--project", paramLabel = "FILE.segmentlab",
+            description = "take the data file and every setting from a saved project (instead of the options below)")
+    Path project;
+
+    @Option(names = "--save-project", paramLabel = "FILE.segmentlab",
+            description = "save the data file, settings, chosen k and personas as a project the app reopens")
+    Path saveProject;
 
     @ArgGroup(exclusive = true)
     FeatureChoice featureChoice;
@@ -134,9 +146,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnalysisRequest request = buildRequest();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ProjectFile saved = null;
+        AnalysisRequest request;
+        if (project != null) {
+            saved = openProject(err);
+            request = saved.request();
+            input = saved.dataPath();
+        } else if (input == null) {
+            throw new UsageException("Missing --input FILE (or --project FILE.segmentlab)");
+        } else {
+            request = buildRequest();
+        }
         ProgressListener progress = quiet ? ProgressListener.NONE : new StderrProgress(err);
 
         long t0 = System.nanoTime();
@@ -165,13 +187,71 @@ public final class AnalyzeCommand implements Callable<Integer> {
             LabelsCsv.write(labels, table, result.prepared().sourceRows(), result.chosen().labels());
             out.println("Wrote " + labels);
         }
+        List<Persona> personas = personasFor(result, saved);
         if (outDir != null) {
-            List<Persona> personas = PersonaDrafter.draft(result.profiles());
             for (Path p : AnalysisKit.write(outDir, result, personas)) {
                 out.println("Wrote " + p);
             }
         }
+        if (saveProject != null) {
+            projectOf(result, personas, saved).write(saveProject);
+            out.println("Wrote " + saveProject);
+        }
         return ExitCodes.OK;
+    }
+
+    /** Reads --project; a moved or changed data file is bad data (exit 3) or a warning. */
+    private ProjectFile openProject(PrintWriter err) throws DataException {
+        ProjectFile p;
+        try {
+            p = ProjectFile.read(project);
+        } catch (ProjectException e) {
+            throw new DataException(project, 0, null, e.getMessage(), null);
+        }
+        switch (p.checkData()) {
+            case MISSING -> throw new DataException(project, 0, null, "The project's data file " + p.dataPath()
+                    + " is not there any more.", "Move it back, or open the project in the app and locate it.");
+            case CHANGED -> err.println("Note: " + p.dataPath().getFileName()
+                    + " changed since the project was saved (size or content): results may differ.");
+            default -> { }
+        }
+        return p;
+    }
+
+    /**
+     * Drafts for the new clusters; personas the user edited in a saved project stay on the cluster whose
+     * centroid matches theirs.
+     */
+    static List<Persona> personasFor(AnalysisResult result, ProjectFile saved) {
+        List<Persona> drafts = new ArrayList<>(PersonaDrafter.draft(result.profiles()));
+        if (saved == null || saved.personas().isEmpty()) {
+            return drafts;
+        }
+        int d = result.prepared().cols();
+        List<ProjectFile.PersonaEntry> old = saved.personas();
+        if (old.stream().anyMatch(e -> e.centroid().length != d)) {
+            return drafts;
+        }
+        double[] oldCentroids = new double[old.size() * d];
+        for (int i = 0; i < old.size(); i++) {
+            System.arraycopy(old.get(i).centroid(), 0, oldCentroids, i * d, d);
+        }
+        ClusterMatcher.Matching m = ClusterMatcher.match(oldCentroids, old.size(), result.chosen().centroids(),
+                result.chosenK(), d);
+        for (int i = 0; i < old.size(); i++) {
+            int c = m.newFor(i);
+            if (c >= 0 && old.get(i).edited()) {
+                drafts.set(c, old.get(i).persona());
+            }
+        }
+        return drafts;
+    }
+
+    private static ProjectFile projectOf(AnalysisResult r, List<Persona> personas, ProjectFile saved)
+            throws java.io.IOException {
+        List<Boolean> edited = personas.stream().map(p -> saved != null
+                && saved.personas().stream().anyMatch(e -> e.edited() && e.persona().equals(p))).toList();
+        return ProjectFile.of(r, personas, edited);
     }
 
     AnalysisRequest buildRequest() {

@@ -52,16 +52,8 @@ public final class AnalysisKit {
         written.add(pmml);
 
         if (r.table().source() != null) {
-            List<ProjectFile.PersonaEntry> entries = new ArrayList<>();
-            double[] centroids = r.chosen().centroids();
-            int d = r.prepared().cols();
-            for (int c = 0; c < personas.size(); c++) {
-                double[] centroid = java.util.Arrays.copyOfRange(centroids, c * d, (c + 1) * d);
-                entries.add(new ProjectFile.PersonaEntry(c, centroid, personas.get(c), false));
-            }
             Path project = dir.resolve(PROJECT);
-            new ProjectFile(r.table().source().toAbsolutePath(), Fingerprint.of(r.table().source()),
-                    r.request().withChosenK(r.chosenK()), r.chosenK(), entries).write(project);
+            ProjectFile.of(r, personas, java.util.Collections.nCopies(personas.size(), false)).write(project);
             written.add(project);
         }
         return written;

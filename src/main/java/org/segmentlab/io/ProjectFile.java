@@ -51,6 +51,28 @@ public record ProjectFile(Path dataPath, Fingerprint fingerprint, AnalysisReques
         personas = List.copyOf(personas);
     }
 
+    /**
+     * The project of an analysis: its data file (fingerprinted now), settings with the chosen k, and one
+     * persona per cluster with that cluster's centroid.
+     *
+     * @param edited per cluster, whether the user changed the draft
+     */
+    public static ProjectFile of(org.segmentlab.pipeline.AnalysisResult r, List<Persona> personas, List<Boolean> edited)
+            throws IOException {
+        if (r.table().source() == null) {
+            throw new IllegalArgumentException("an analysis of data that was not read from a file has no project");
+        }
+        int d = r.prepared().cols();
+        double[] centroids = r.chosen().centroids();
+        List<PersonaEntry> entries = new ArrayList<>();
+        for (int c = 0; c < personas.size(); c++) {
+            entries.add(new PersonaEntry(c, java.util.Arrays.copyOfRange(centroids, c * d, (c + 1) * d), personas.get(c),
+                    edited.get(c)));
+        }
+        Path data = r.table().source().toAbsolutePath();
+        return new ProjectFile(data, Fingerprint.of(data), r.request().withChosenK(r.chosenK()), r.chosenK(), entries);
+    }
+
     public void write(Path file) throws IOException {
         JsonSupport.write(file, toJson());
     }

@@ -114,6 +114,49 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aSavedProjectReopensToTheSameLabelsAndKeepsEditedPersonas() throws Exception {
+        Path csv = dir.resolve("cc.csv");
+        Files.copy(Path.of("samples/cc_general.csv"), csv);
+        Path project = dir.resolve("p.segmentlab");
+        Path first = dir.resolve("first.csv");
+        Run save = run("analyze", "--input", csv.toString(), "--k-min", "2", "--k-max", "6", "--k", "5", "--n-init", "3",
+                "--seed", "11", "--log1p", "PURCHASES", "--save-project", project.toString(), "--labels", first.toString(),
+                "--quiet");
+        assertEquals(0, save.code(), save.err());
+
+        // The user renames cluster 2's persona in the app; the project remembers it as edited.
+        org.segmentlab.io.ProjectFile p = org.segmentlab.io.ProjectFile.read(project);
+        List<org.segmentlab.io.ProjectFile.PersonaEntry> entries = new java.util.ArrayList<>(p.personas());
+        org.segmentlab.io.ProjectFile.PersonaEntry e2 = entries.get(2);
+        entries.set(2, new org.segmentlab.io.ProjectFile.PersonaEntry(2, e2.centroid(),
+                e2.persona().withName("Our Best Friends"), true));
+        new org.segmentlab.io.ProjectFile(p.dataPath(), p.fingerprint(), p.request(), p.chosenK(), entries).write(project);
+
+        Path again = dir.resolve("again.csv");
+        Path resaved = dir.resolve("resaved.segmentlab");
+        Run reopen = run("analyze", "--project", project.toString(), "--labels", again.toString(),
+                "--save-project", resaved.toString(), "--quiet");
+        assertEquals(0, reopen.code(), reopen.err());
+        assertEquals(Files.readAllLines(first), Files.readAllLines(again), "same labels and numbering");
+        org.segmentlab.io.ProjectFile back = org.segmentlab.io.ProjectFile.read(resaved);
+        assertEquals(5, back.chosenK());
+        assertEquals(p.request(), back.request());
+        assertEquals("Our Best Friends", back.personas().get(2).persona().name());
+        assertTrue(back.personas().get(2).edited());
+
+        Files.writeString(csv, "changed\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.delete(csv);
+        Run moved = run("analyze", "--project", project.toString(), "--quiet");
+        assertEquals(ExitCodes.BAD_DATA, moved.code());
+        assertTrue(moved.err().contains("not there any more"), moved.err());
+        Files.writeString(dir.resolve("broken.segmentlab"), "{\"format\": \"segmentlab-project\", \"vers");
+        Run broken = run("analyze", "--project", dir.resolve("broken.segmentlab").toString());
+        assertEquals(ExitCodes.BAD_DATA, broken.code());
+        assertTrue(broken.err().contains("damaged"), broken.err());
+        assertEquals(ExitCodes.USAGE, run("analyze", "--k", "3").code());
+    }
+
+    @Test
     void droppedRowsGetAnEmptyCluster() throws Exception {
         Path csv = dir.resolve("gaps.csv");
         Files.writeString(csv, "id,a,b\nu1,1,2\nu2,,3\nu3,5,6\nu4,7,8\nu5,1,1\n");
