@@ -178,7 +178,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!quiet) {
             err.println();
         }
-        printSummary(out, result);
+        List<Persona> personas = personasFor(result, saved);
+        printSummary(out, result, personas);
         if (json != null) {
             JsonSupport.write(json, AnalysisJson.toJson(result));
             out.println("Wrote " + json);
@@ -187,7 +188,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             LabelsCsv.write(labels, table, result.prepared().sourceRows(), result.chosen().labels());
             out.println("Wrote " + labels);
         }
-        List<Persona> personas = personasFor(result, saved);
         if (outDir != null) {
             for (Path p : AnalysisKit.write(outDir, result, personas)) {
                 out.println("Wrote " + p);
@@ -303,7 +303,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, AnalysisResult r) {
+    private static void printSummary(PrintWriter out, AnalysisResult r, List<Persona> personas) {
         out.printf(Locale.ROOT, "%s: %,d rows, %,d used, %d features (%s)%n", r.table().source().getFileName(),
                 r.table().rowCount(), r.prepared().rows(), r.prepared().cols(), String.join(", ", r.prepared().featureNames()));
         out.printf(Locale.ROOT, "%4s %14s %10s %12s %10s %6s%n", "k", "inertia", "silhouette", "CH", "DB", "iter");
@@ -320,7 +320,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             StringBuilder traits = new StringBuilder();
             p.distinguishing().stream().limit(3).forEach(t -> traits.append(traits.length() == 0 ? "" : ", ")
                     .append(t.feature()).append(String.format(Locale.ROOT, " %+.2f sd", t.z())));
-            out.printf(Locale.ROOT, "cluster %d: %,d customers (%.1f%%): %s%n", p.id(), p.size(), 100 * p.share(), traits);
+            out.printf(Locale.ROOT, "cluster %d, %s: %,d customers (%.1f%%): %s%n", p.id(), personas.get(p.id()).name(),
+                    p.size(), 100 * p.share(), traits);
         }
         r.warnings().forEach(w -> out.println("note: " + w));
     }
