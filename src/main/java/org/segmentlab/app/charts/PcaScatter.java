@@ -61,8 +61,17 @@ public class PcaScatter extends BorderPane {
     static final int ASYNC_INDEX_THRESHOLD = 200_000;
     private static final double HOVER_RADIUS_PX = 6;
     private static final int DIMMED = 0xFFC8C8C8;
+    /** Default point size in pixels. */
+    public static final double DEFAULT_POINT_SIZE = 3;
+    /** Default point size above {@link #LARGE_DATA_POINTS} points: a quarter of the pixels of 3 px, less overplotting. */
+    public static final double LARGE_DATA_POINT_SIZE = 2;
+    /** From this many points on, setData picks {@link #LARGE_DATA_POINT_SIZE} unless the user chose a size. */
+    public static final int LARGE_DATA_POINTS = 200_000;
 
-    private final DoubleProperty pointSize = new SimpleDoubleProperty(this, "pointSize", 3);
+    private final DoubleProperty pointSize = new SimpleDoubleProperty(this, "pointSize", DEFAULT_POINT_SIZE);
+    /** True once the user (or caller) set a point size; then setData no longer picks one by data size. */
+    private boolean pointSizeChosen;
+    private boolean settingDefaultSize;
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.6);
     private final BooleanProperty showLoadings = new SimpleBooleanProperty(this, "showLoadings", false);
     private final IntegerProperty highlightedCluster = new SimpleIntegerProperty(this, "highlightedCluster", -1);
@@ -98,9 +107,10 @@ public class PcaScatter extends BorderPane {
      * nearby pixels one after another is about 3 times faster than data order at a million points. Until the
      * index exists they are the data arrays themselves.
      */
-    private DrawOrder drawOrder = new DrawOrder(new double[0], new double[0], new int[0]);
+    private DrawOrder drawOrder = new DrawOrder(new double[0], new double[0], new int[0], null);
 
-    private record DrawOrder(double[] xs, double[] ys, int[] cluster) {
+    /** Points in drawing order; {@code index} (null until the grid exists) finds the points of a band of y. */
+    private record DrawOrder(double[] xs, double[] ys, int[] cluster, ScatterRaster.YIndex index) {
         static DrawOrder of(SpatialGrid g, double[] xs, double[] ys, int[] cluster) {
             int[] o = g.cellOrder();
             double[] x = new double[o.length], y = new double[o.length];
@@ -110,7 +120,7 @@ public class PcaScatter extends BorderPane {
                 y[i] = ys[o[i]];
                 c[i] = cluster[o[i]];
             }
-            return new DrawOrder(x, y, c);
+            return new DrawOrder(x, y, c, new ScatterRaster.YIndex(g.rowStarts(), g.rowMinY(0), g.cellHeight()));
         }
     }
     private int generation;
@@ -134,7 +144,12 @@ public class PcaScatter extends BorderPane {
         setBottom(legend);
         setStyle("-fx-background-color: white;");
 
-        pointSize.addListener((o, a, b) -> plot.requestRedraw());
+        pointSize.addListener((o, a, b) -> {
+            if (!settingDefaultSize) {
+                pointSizeChosen = true;
+            }
+            plot.requestRedraw();
+        });
         opacity.addListener((o, a, b) -> plot.requestRedraw());
         showLoadings.addListener((o, a, b) -> plot.requestRedraw());
         highlightedCluster.addListener((o, a, b) -> {
@@ -156,7 +171,9 @@ public class PcaScatter extends BorderPane {
         size.setId("pointSizeSlider");
         size.setPrefWidth(90);
         size.valueProperty().bindBidirectional(pointSize);
-        size.setTooltip(new Tooltip("Point size in pixels"));
+        size.setTooltip(new Tooltip("Point size in pixels (" + fmtPx(DEFAULT_POINT_SIZE) + " px by default; "
+                + fmtPx(LARGE_DATA_POINT_SIZE) + " px above " + ChartFormat.count(LARGE_DATA_POINTS)
+                + " customers, so redraws stay fast and dense areas stay readable)"));
         Slider alpha = new Slider(0.02, 1, opacity.get());
         alpha.setId("opacitySlider");
         alpha.setPrefWidth(90);
@@ -237,11 +254,28 @@ public class PcaScatter extends BorderPane {
             }
             clusterNames = names;
         }
+        if (!pointSizeChosen) {
+            settingDefaultSize = true;
+            try {
+                pointSize.set(defaultPointSize(this.xs.length));
+            } finally {
+                settingDefaultSize = false;
+            }
+        }
         plot.viewport.setHomeFromData(this.xs, this.ys, 0.04);
         rebuildIndex();
         rebuildLegend();
         plot.hideHoverMarker();
         plot.requestRedraw();
+    }
+
+    /** The point size setData picks for {@code n} points while the user has not chosen one. */
+    public static double defaultPointSize(int n) {
+        return n > LARGE_DATA_POINTS ? LARGE_DATA_POINT_SIZE : DEFAULT_POINT_SIZE;
+    }
+
+    private static String fmtPx(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private void rebuildIndex() {
@@ -255,7 +289,7 @@ public class PcaScatter extends BorderPane {
             return;
         }
         grid = null;
-        drawOrder = new DrawOrder(gx, gy, gc);
+        drawOrder = new DrawOrder(gx, gy, gc, null);
         indexReady.set(false);
         Thread t = new Thread(() -> {
             SpatialGrid g = new SpatialGrid(gx, gy, 4);
@@ -701,12 +735,20 @@ public class PcaScatter extends BorderPane {
                 for (int c = 0; c < k; c++) {
                     others[c] = c != h && !hiddenClusters.contains(c);
                 }
-                ScatterRaster.blend(buf, pw, ph, d.xs(), d.ys(), d.cluster(), null, colors, others, Math.max(8, a / 3),
-                        vp.xMin(), vp.yMax(), fx, fy, stamp, DIMMED);
+                draw(buf, pw, ph, d, colors, others, Math.max(8, a / 3), vp, fx, fy, stamp, DIMMED);
             }
-            ScatterRaster.blend(buf, pw, ph, d.xs(), d.ys(), d.cluster(), null, colors, include, a, vp.xMin(), vp.yMax(),
-                    fx, fy,
-                    stamp, 0);
+            draw(buf, pw, ph, d, colors, include, a, vp, fx, fy, stamp, 0);
+        }
+
+        private void draw(int[] buf, int pw, int ph, DrawOrder d, int[] colors, boolean[] include, int a,
+                Viewport vp, double fx, double fy, int[] stamp, int override) {
+            if (d.index() != null) {
+                ScatterRaster.blendParallel(buf, pw, ph, d.xs(), d.ys(), d.cluster(), d.index(), colors, include, a,
+                        vp.xMin(), vp.yMax(), fx, fy, stamp, override);
+            } else {
+                ScatterRaster.blendParallel(buf, pw, ph, d.xs(), d.ys(), d.cluster(), colors, include, a, vp.xMin(),
+                        vp.yMax(), fx, fy, stamp, override);
+            }
         }
 
         private double paintExportHeader(GraphicsContext gc, double w, double s) {

@@ -66,60 +66,261 @@ public final class ScatterRaster {
     public static void blend(int[] buf, int w, int h, double[] xs, double[] ys, int[] cluster, int[] order,
             int[] colors, boolean[] include, int alpha256, double x0, double y0, double fx, double fy, int[] stamp,
             int overrideColor) {
-        int a = Math.max(0, Math.min(256, alpha256));
-        if (a == 0) {
+        if (order != null) {
+            // rare path (tests): permute into draw order, then use the one fast loop
+            double[] px = new double[order.length], py = new double[order.length];
+            int[] pc = new int[order.length];
+            for (int q = 0; q < order.length; q++) {
+                px[q] = xs[order[q]];
+                py[q] = ys[order[q]];
+                pc[q] = cluster[order[q]];
+            }
+            xs = px;
+            ys = py;
+            cluster = pc;
+        }
+        Pass pass = new Pass(colors, include, alpha256, stamp, overrideColor);
+        pass.drawRows(buf, w, h, 0, h, xs, ys, cluster, x0, y0, fx, fy);
+    }
+
+    /** Below this many points one thread draws everything (handing work over costs more than it saves). */
+    static final int PARALLEL_THRESHOLD = 100_000;
+    private static volatile java.util.concurrent.ExecutorService worker;
+
+    /**
+     * Like {@link #blend} (points already in draw order), but with a million points splits the rows into two
+     * horizontal bands: the calling thread draws the top band while one daemon worker draws the bottom. Both
+     * visit the points in the same order, so the picture is identical to a single-threaded draw. Modified:
+     * {@code buf}.
+     */
+    public static void blendParallel(int[] buf, int w, int h, double[] xs, double[] ys, int[] cluster, int[] colors,
+            boolean[] include, int alpha256, double x0, double y0, double fx, double fy, int[] stamp,
+            int overrideColor) {
+        Pass pass = new Pass(colors, include, alpha256, stamp, overrideColor);
+        if (xs.length < PARALLEL_THRESHOLD || h < 16 || Runtime.getRuntime().availableProcessors() < 2) {
+            pass.drawRows(buf, w, h, 0, h, xs, ys, cluster, x0, y0, fx, fy);
             return;
         }
-        int ia = 256 - a;
-        int nc = colors.length;
-        // per-cluster source terms, premultiplied by alpha once instead of per pixel
-        int[] srbOf = new int[nc];
-        int[] sgOf = new int[nc];
-        boolean[] draw = new boolean[nc];
-        for (int c = 0; c < nc; c++) {
-            int col = overrideColor != 0 ? overrideColor : colors[c];
-            srbOf[c] = (col & 0xFF00FF) * a;
-            sgOf[c] = (col & 0x00FF00) * a;
-            draw[c] = include == null || (c < include.length && include[c]);
+        int mid = h / 2;
+        java.util.concurrent.Future<?> bottom = worker().submit(
+                () -> pass.drawRows(buf, w, h, mid, h, xs, ys, cluster, x0, y0, fx, fy));
+        pass.drawRows(buf, w, h, 0, mid, xs, ys, cluster, x0, y0, fx, fy);
+        try {
+            bottom.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            bottom.cancel(true);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("scatter raster band failed", e.getCause());
         }
-        int[] sp = spans(stamp);
-        int ns = sp.length;
-        int reach = 0;
-        for (int s = 0; s < ns; s += 3) {
-            reach = Math.max(reach, Math.max(Math.abs(sp[s]), Math.max(Math.abs(sp[s + 1]), Math.abs(sp[s + 2]))));
+    }
+
+    /**
+     * Points sorted by data y in bands ("grid rows"): {@code rowStart[r]..rowStart[r+1]} are the points with
+     * data y in [minY + r * cellH, minY + (r+1) * cellH), clamped at both ends. Lets a band of screen rows read
+     * only the points that can touch it.
+     */
+    public record YIndex(int[] rowStart, double minY, double cellH) {
+        int rows() {
+            return rowStart.length - 1;
         }
-        int n = order == null ? xs.length : order.length;
-        for (int q = 0; q < n; q++) {
-            int p = order == null ? q : order[q];
-            int c = cluster[p];
-            if (c < 0 || c >= nc || !draw[c]) {
-                continue;
-            }
-            double sxd = (xs[p] - x0) * fx;
-            double syd = (y0 - ys[p]) * fy;
-            if (!(sxd >= -reach && sxd < w + reach && syd >= -reach && syd < h + reach)) {
-                continue; // also skips NaN
-            }
-            int px = (int) Math.floor(sxd), py = (int) Math.floor(syd);
-            int srb = srbOf[c], sg = sgOf[c];
-            if (px >= reach && px < w - reach && py >= reach && py < h - reach) {
-                int base = py * w + px;
-                for (int s = 0; s < ns; s += 3) {
-                    int row = base + sp[s] * w;
-                    for (int idx = row + sp[s + 1], end = row + sp[s + 2]; idx <= end; idx++) {
-                        int d = buf[idx];
-                        buf[idx] = 0xFF000000 | (((srb + (d & 0xFF00FF) * ia) >>> 8) & 0xFF00FF)
-                                | (((sg + (d & 0x00FF00) * ia) >>> 8) & 0x00FF00);
-                    }
+
+        int rowOf(double y) {
+            double r = Math.floor((y - minY) / cellH);
+            return (int) Math.max(0, Math.min(rows() - 1, r));
+        }
+
+        /** First point that may have data y &gt;= lo. */
+        int from(double lo) {
+            return rowStart[rowOf(lo)];
+        }
+
+        /** End (exclusive) of the points that may have data y &lt;= hi. */
+        int to(double hi) {
+            return rowStart[rowOf(hi) + 1];
+        }
+    }
+
+    /**
+     * As {@link #blendParallel(int[], int, int, double[], double[], int[], int[], boolean[], int, double, double,
+     * double, double, int[], int)} for points in {@code index} order: each band reads only the grid rows that
+     * can reach it (zoomed in, most points are never read), and the split row is chosen so both bands get about
+     * the same number of points. Modified: {@code buf}.
+     */
+    public static void blendParallel(int[] buf, int w, int h, double[] xs, double[] ys, int[] cluster, YIndex index,
+            int[] colors, boolean[] include, int alpha256, double x0, double y0, double fx, double fy, int[] stamp,
+            int overrideColor) {
+        Pass pass = new Pass(colors, include, alpha256, stamp, overrideColor);
+        if (pass.empty) {
+            return;
+        }
+        // data y of screen row r is y0 - r / fy; a band of rows [a, b) needs points with y in that range +- reach
+        double m = (pass.reach + 1) / fy;
+        int pA = index.from(y0 - h / fy - m), pB = index.to(y0 + m);
+        if (pB - pA < PARALLEL_THRESHOLD || h < 16 || Runtime.getRuntime().availableProcessors() < 2) {
+            pass.drawRows(buf, w, h, 0, h, xs, ys, cluster, pA, pB, x0, y0, fx, fy);
+            return;
+        }
+        // split where half of the visible points lie above: the grid row holding the median point
+        int half = pA + (pB - pA) / 2;
+        int r = java.util.Arrays.binarySearch(index.rowStart(), half);
+        r = r >= 0 ? r : -r - 2;
+        double ySplit = index.minY() + r * index.cellH();
+        int mid = (int) Math.max(1, Math.min(h - 1, Math.round((y0 - ySplit) * fy)));
+        // top band: screen rows [0, mid) = larger data y; bottom band: [mid, h)
+        int topFrom = index.from(y0 - mid / fy - m), topTo = pB;
+        int botFrom = pA, botTo = index.to(y0 - mid / fy + m);
+        java.util.concurrent.Future<?> bottom = worker().submit(
+                () -> pass.drawRows(buf, w, h, mid, h, xs, ys, cluster, botFrom, botTo, x0, y0, fx, fy));
+        pass.drawRows(buf, w, h, 0, mid, xs, ys, cluster, topFrom, topTo, x0, y0, fx, fy);
+        try {
+            bottom.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            bottom.cancel(true);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("scatter raster band failed", e.getCause());
+        }
+    }
+
+    private static java.util.concurrent.ExecutorService worker() {
+        java.util.concurrent.ExecutorService w = worker;
+        if (w == null) {
+            synchronized (ScatterRaster.class) {
+                w = worker;
+                if (w == null) {
+                    w = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "scatter-raster");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    worker = w;
                 }
-            } else {
-                for (int s = 0; s < ns; s += 3) {
-                    int qy = py + sp[s];
-                    if (qy < 0 || qy >= h) {
-                        continue;
+            }
+        }
+        return w;
+    }
+
+    /**
+     * One drawing pass prepared once per frame: per-cluster premultiplied colour terms, the stamp as spans and
+     * its reach. {@link #drawRows} may be called concurrently for disjoint row bands of the same buffer: each
+     * band visits the points in the same order, so the result does not depend on how rows are split.
+     */
+    static final class Pass {
+        final int nc;
+        final int[] srbOf;
+        final int[] sgOf;
+        final int[] solidOf;
+        final boolean[] draw;
+        final boolean opaque;
+        final int ia;
+        final int[] sp;
+        final int reach;
+        final boolean empty;
+
+        Pass(int[] colors, boolean[] include, int alpha256, int[] stamp, int overrideColor) {
+            int a = Math.max(0, Math.min(256, alpha256));
+            nc = colors.length;
+            ia = 256 - a;
+            opaque = a == 256;
+            empty = a == 0;
+            srbOf = new int[nc];
+            sgOf = new int[nc];
+            solidOf = new int[nc];
+            draw = new boolean[nc];
+            for (int c = 0; c < nc; c++) {
+                int col = overrideColor != 0 ? overrideColor : colors[c];
+                srbOf[c] = (col & 0xFF00FF) * a;
+                sgOf[c] = (col & 0x00FF00) * a;
+                solidOf[c] = 0xFF000000 | col;
+                draw[c] = include == null || (c < include.length && include[c]);
+            }
+            sp = spans(stamp);
+            int r = 0;
+            for (int s = 0; s < sp.length; s += 3) {
+                r = Math.max(r, Math.max(Math.abs(sp[s]), Math.max(Math.abs(sp[s + 1]), Math.abs(sp[s + 2]))));
+            }
+            reach = r;
+        }
+
+        /**
+         * Draws the points whose stamp touches rows {@code rowFrom} (inclusive) to {@code rowTo} (exclusive).
+         * Modified: those rows of {@code buf}.
+         */
+        void drawRows(int[] buf, int w, int h, int rowFrom, int rowTo, double[] xs, double[] ys, int[] cluster,
+                double x0, double y0, double fx, double fy) {
+            drawRows(buf, w, h, rowFrom, rowTo, xs, ys, cluster, 0, xs.length, x0, y0, fx, fy);
+        }
+
+        /** As above, for points {@code pFrom} (inclusive) to {@code pTo} (exclusive) only. */
+        void drawRows(int[] buf, int w, int h, int rowFrom, int rowTo, double[] xs, double[] ys, int[] cluster,
+                int pFrom, int pTo, double x0, double y0, double fx, double fy) {
+            if (empty || rowFrom >= rowTo) {
+                return;
+            }
+            final int[] sp = this.sp;
+            final int ns = sp.length;
+            final int reach = this.reach;
+            // screen position shifted by reach, so every candidate is >= 0 and (int) truncation is floor
+            final double bx = reach - x0 * fx;
+            final double by = reach + y0 * fy;
+            final double limX = w + 2.0 * reach;
+            final double yLo = rowFrom, yHi = rowTo + 2.0 * reach;
+            final int nc = this.nc;
+            for (int p = pFrom; p < pTo; p++) {
+                double syd = by - ys[p] * fy;
+                if (!(syd >= yLo && syd < yHi)) {
+                    continue; // outside this band (also NaN)
+                }
+                double sxd = xs[p] * fx + bx;
+                if (!(sxd >= 0 && sxd < limX)) {
+                    continue;
+                }
+                int c = cluster[p];
+                if (c < 0 || c >= nc || !draw[c]) {
+                    continue;
+                }
+                int px = (int) sxd - reach, py = (int) syd - reach;
+                if (px >= reach && px < w - reach && py - reach >= rowFrom && py + reach < rowTo) {
+                    // whole stamp inside: no clipping per pixel
+                    int base = py * w + px;
+                    if (opaque) {
+                        int col = solidOf[c];
+                        for (int s = 0; s < ns; s += 3) {
+                            int row = base + sp[s] * w;
+                            for (int idx = row + sp[s + 1], end = row + sp[s + 2]; idx <= end; idx++) {
+                                buf[idx] = col;
+                            }
+                        }
+                    } else {
+                        int srb = srbOf[c], sg = sgOf[c], ia = this.ia;
+                        for (int s = 0; s < ns; s += 3) {
+                            int row = base + sp[s] * w;
+                            for (int idx = row + sp[s + 1], end = row + sp[s + 2]; idx <= end; idx++) {
+                                int d = buf[idx];
+                                buf[idx] = 0xFF000000 | (((srb + (d & 0xFF00FF) * ia) >>> 8) & 0xFF00FF)
+                                        | (((sg + (d & 0x00FF00) * ia) >>> 8) & 0x00FF00);
+                            }
+                        }
                     }
-                    int from = Math.max(0, px + sp[s + 1]), to = Math.min(w - 1, px + sp[s + 2]);
-                    for (int qx = from, idx = qy * w + from; qx <= to; qx++, idx++) {
+                } else {
+                    clipped(buf, w, rowFrom, rowTo, px, py, c);
+                }
+            }
+        }
+
+        private void clipped(int[] buf, int w, int rowFrom, int rowTo, int px, int py, int c) {
+            int srb = srbOf[c], sg = sgOf[c], col = solidOf[c];
+            for (int s = 0; s < sp.length; s += 3) {
+                int qy = py + sp[s];
+                if (qy < rowFrom || qy >= rowTo) {
+                    continue;
+                }
+                int from = Math.max(0, px + sp[s + 1]), to = Math.min(w - 1, px + sp[s + 2]);
+                for (int idx = qy * w + from, end = qy * w + to; idx <= end; idx++) {
+                    if (opaque) {
+                        buf[idx] = col;
+                    } else {
                         int d = buf[idx];
                         buf[idx] = 0xFF000000 | (((srb + (d & 0xFF00FF) * ia) >>> 8) & 0xFF00FF)
                                 | (((sg + (d & 0x00FF00) * ia) >>> 8) & 0x00FF00);
