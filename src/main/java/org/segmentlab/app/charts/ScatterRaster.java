@@ -217,6 +217,10 @@ public final class ScatterRaster {
         final int[] sp;
         final int reach;
         final boolean empty;
+        /** Side of the stamp if it is a full square of side 1-3 (what 1-3 px discs are), else 0. */
+        final int square;
+        /** Offset of the square's top-left pixel from the point's pixel (same in x and y). */
+        final int sqOff;
 
         Pass(int[] colors, boolean[] include, int alpha256, int[] stamp, int overrideColor) {
             int a = Math.max(0, Math.min(256, alpha256));
@@ -241,6 +245,18 @@ public final class ScatterRaster {
                 r = Math.max(r, Math.max(Math.abs(sp[s]), Math.max(Math.abs(sp[s + 1]), Math.abs(sp[s + 2]))));
             }
             reach = r;
+            int side = sp.length / 3;
+            boolean sq = side >= 1 && side <= 3;
+            for (int q = 0; sq && q < sp.length; q += 3) {
+                sq = sp[q] == sp[0] + q / 3 && sp[q + 1] == sp[0] && sp[q + 2] == sp[0] + side - 1;
+            }
+            square = sq ? side : 0;
+            sqOff = sq ? sp[0] : 0;
+        }
+
+        private static int over(int d, int srb, int sg, int ia) {
+            return 0xFF000000 | (((srb + (d & 0xFF00FF) * ia) >>> 8) & 0xFF00FF)
+                    | (((sg + (d & 0x00FF00) * ia) >>> 8) & 0x00FF00);
         }
 
         /**
@@ -262,17 +278,16 @@ public final class ScatterRaster {
             final int ns = sp.length;
             final int reach = this.reach;
             // screen position shifted by reach, so every candidate is >= 0 and (int) truncation is floor
-            final double bx = reach - x0 * fx;
-            final double by = reach + y0 * fy;
+            final double rch = reach;
             final double limX = w + 2.0 * reach;
             final double yLo = rowFrom, yHi = rowTo + 2.0 * reach;
             final int nc = this.nc;
             for (int p = pFrom; p < pTo; p++) {
-                double syd = by - ys[p] * fy;
+                double syd = (y0 - ys[p]) * fy + rch;
                 if (!(syd >= yLo && syd < yHi)) {
                     continue; // outside this band (also NaN)
                 }
-                double sxd = xs[p] * fx + bx;
+                double sxd = (xs[p] - x0) * fx + rch;
                 if (!(sxd >= 0 && sxd < limX)) {
                     continue;
                 }
@@ -284,7 +299,45 @@ public final class ScatterRaster {
                 if (px >= reach && px < w - reach && py - reach >= rowFrom && py + reach < rowTo) {
                     // whole stamp inside: no clipping per pixel
                     int base = py * w + px;
-                    if (opaque) {
+                    if (square != 0) {
+                        // 1-3 px points unrolled: no span table, no inner loop
+                        int i0 = base + sqOff * w + sqOff;
+                        if (opaque) {
+                            int col = solidOf[c];
+                            buf[i0] = col;
+                            if (square >= 2) {
+                                int i1 = i0 + w;
+                                buf[i0 + 1] = col;
+                                buf[i1] = col;
+                                buf[i1 + 1] = col;
+                                if (square == 3) {
+                                    int i2 = i1 + w;
+                                    buf[i0 + 2] = col;
+                                    buf[i1 + 2] = col;
+                                    buf[i2] = col;
+                                    buf[i2 + 1] = col;
+                                    buf[i2 + 2] = col;
+                                }
+                            }
+                        } else {
+                            int srb = srbOf[c], sg = sgOf[c], ia = this.ia;
+                            buf[i0] = over(buf[i0], srb, sg, ia);
+                            if (square >= 2) {
+                                int i1 = i0 + w;
+                                buf[i0 + 1] = over(buf[i0 + 1], srb, sg, ia);
+                                buf[i1] = over(buf[i1], srb, sg, ia);
+                                buf[i1 + 1] = over(buf[i1 + 1], srb, sg, ia);
+                                if (square == 3) {
+                                    int i2 = i1 + w;
+                                    buf[i0 + 2] = over(buf[i0 + 2], srb, sg, ia);
+                                    buf[i1 + 2] = over(buf[i1 + 2], srb, sg, ia);
+                                    buf[i2] = over(buf[i2], srb, sg, ia);
+                                    buf[i2 + 1] = over(buf[i2 + 1], srb, sg, ia);
+                                    buf[i2 + 2] = over(buf[i2 + 2], srb, sg, ia);
+                                }
+                            }
+                        }
+                    } else if (opaque) {
                         int col = solidOf[c];
                         for (int s = 0; s < ns; s += 3) {
                             int row = base + sp[s] * w;
