@@ -113,7 +113,7 @@ public final class ChartExport {
             gc.setFill(Color.web("#222222"));
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.TOP);
-            gc.fillText(o.title(), 14 * s, 12 * s, pw - 28 * s);
+            gc.fillText(o.title(), 10 * s, 12 * s, pw - 20 * s);
         }
         double chartH = Math.max(1, ph - top - bottom);
         gc.save();
@@ -129,7 +129,7 @@ public final class ChartExport {
             gc.setFill(Color.web("#777777"));
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.BOTTOM);
-            gc.fillText(o.footer(), 14 * s, ph - 8 * s, pw - 28 * s);
+            gc.fillText(o.footer(), 10 * s, ph - 8 * s, pw - 20 * s);
         }
         SnapshotParameters p = new SnapshotParameters();
         p.setFill(Color.WHITE);

@@ -134,7 +134,8 @@ public class MetricByKChart extends CanvasChart {
                 e.consume();
             }
         });
-        focusedProperty().addListener((o, a, b) -> requestRedraw());
+        // the focus frame shows only for keyboard focus (Tab), not after a click or at start-up
+        focusVisibleProperty().addListener((o, a, b) -> requestRedraw());
         setAccessibleRole(javafx.scene.AccessibleRole.SLIDER);
         setAccessibleHelp("Left and Right arrows change the chosen number of clusters");
         canvas.setAccessibleText(title);
@@ -416,7 +417,7 @@ public class MetricByKChart extends CanvasChart {
             gc.setFill(CHOSEN.deriveColor(0, 1, 1, 0.22));
             gc.fillRect(sx(ck - 0.5), top, sx(ck + 0.5) - sx(ck - 0.5), ph);
         }
-        if (live && isFocused()) {
+        if (live && isFocusVisible()) {
             // keyboard focus: a dashed frame around the chosen column (or the plot if none is chosen)
             gc.setStroke(Color.web("#0072B2"));
             gc.setLineWidth(1.5);

@@ -569,7 +569,7 @@ public class PcaScatter extends BorderPane {
                     e.consume();
                 }
             });
-            item.focusedProperty().addListener((o, a, b) -> updateLegendStyles());
+            item.focusVisibleProperty().addListener((o, a, b) -> updateLegendStyles());
             item.setAccessibleRole(javafx.scene.AccessibleRole.TOGGLE_BUTTON);
             item.setAccessibleHelp("Space or Enter hides or shows this cluster");
             Tooltip.install(item, new Tooltip("Click (or Space/Enter) to hide or show " + nameOf(c)));
@@ -595,7 +595,7 @@ public class PcaScatter extends BorderPane {
                     // the border is always there (transparent when off) so highlighting never changes the
                     // legend's height, which would resize the plot and cost a second redraw
                     + " -fx-border-radius: 3; -fx-border-color: "
-                    + (legend.getChildren().get(c).isFocused() ? "#0072B2;" : h == c ? "#333;" : "transparent;"));
+                    + (legend.getChildren().get(c).isFocusVisible() ? "#0072B2;" : h == c ? "#333;" : "transparent;"));
         }
     }
 
