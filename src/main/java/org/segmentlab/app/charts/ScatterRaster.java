@@ -161,27 +161,53 @@ public final class ScatterRaster {
             pass.drawRows(buf, w, h, 0, h, xs, ys, cluster, pA, pB, x0, y0, fx, fy);
             return;
         }
-        // split where half of the visible points lie above: the grid row holding the median point
-        int half = pA + (pB - pA) / 2;
-        int r = java.util.Arrays.binarySearch(index.rowStart(), half);
-        r = r >= 0 ? r : -r - 2;
-        double ySplit = index.minY() + r * index.cellH();
-        int mid = (int) Math.max(1, Math.min(h - 1, Math.round((y0 - ySplit) * fy)));
-        // top band: screen rows [0, mid) = larger data y; bottom band: [mid, h)
-        int topFrom = index.from(y0 - mid / fy - m), topTo = pB;
-        int botFrom = pA, botTo = index.to(y0 - mid / fy + m);
-        java.util.concurrent.Future<?> bottom = worker().submit(
-                () -> pass.drawRows(buf, w, h, mid, h, xs, ys, cluster, botFrom, botTo, x0, y0, fx, fy));
-        pass.drawRows(buf, w, h, 0, mid, xs, ys, cluster, topFrom, topTo, x0, y0, fx, fy);
+        // bands of about equal point counts; the FX thread and one worker take bands from a shared counter, so
+        // on a loaded machine the FX thread never waits for a worker that has not been scheduled yet: it simply
+        // draws the remaining bands itself
+        int[] cuts = new int[BANDS + 1];
+        cuts[0] = 0;
+        cuts[BANDS] = h;
+        int nCuts = 1;
+        for (int b = BANDS - 1; b >= 1; b--) {
+            // points are sorted by ascending data y = descending screen row: band cut b from the top
+            int target = pA + (int) ((long) (pB - pA) * b / BANDS);
+            int r = java.util.Arrays.binarySearch(index.rowStart(), target);
+            r = r >= 0 ? r : -r - 2;
+            double ySplit = index.minY() + r * index.cellH();
+            int row = (int) Math.max(1, Math.min(h - 1, Math.round((y0 - ySplit) * fy)));
+            if (row > cuts[nCuts - 1]) {
+                cuts[nCuts++] = row;
+            }
+        }
+        cuts[nCuts++] = h;
+        final int bands = nCuts - 1;
+        final int[] cut = java.util.Arrays.copyOf(cuts, nCuts);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable drain = () -> {
+            for (int band; (band = next.getAndIncrement()) < bands;) {
+                int rowFrom = cut[band], rowTo = cut[band + 1];
+                int from = index.from(y0 - rowTo / fy - m), to = index.to(y0 - rowFrom / fy + m);
+                pass.drawRows(buf, w, h, rowFrom, rowTo, xs, ys, cluster, from, to, x0, y0, fx, fy);
+            }
+        };
+        java.util.concurrent.Future<?> helper = worker().submit(drain);
+        drain.run();
+        if (helper.cancel(false)) {
+            return; // the worker never started: everything is drawn
+        }
         try {
-            bottom.get();
+            helper.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            bottom.cancel(true);
+        } catch (java.util.concurrent.CancellationException e) {
+            // cancelled above after all; nothing left to draw
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("scatter raster band failed", e.getCause());
         }
     }
+
+    /** Row bands per frame for the shared-counter split (more bands = better balance, a few more reads). */
+    static final int BANDS = 8;
 
     private static java.util.concurrent.ExecutorService worker() {
         java.util.concurrent.ExecutorService w = worker;
