@@ -80,7 +80,7 @@ public final class ScatterBenchmark {
         double[] size = onFx(() -> new double[] {scatter.viewport().width(), scatter.viewport().height()});
         double defaultSize = onFx(() -> scatter.pointSizeProperty().get());
         // warm-up
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 120; i++) {
             redrawAfter(scatter, i);
         }
         // REPS redraws after a pan and REPS after a zoom, interleaved (pan, zoom in, pan back, zoom out)

@@ -183,26 +183,40 @@ public final class ScatterRaster {
         final int bands = nCuts - 1;
         final int[] cut = java.util.Arrays.copyOf(cuts, nCuts);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // counts finished bands: a Future cannot tell "never started" from "running", so completion is counted
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(bands);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Runnable drain = () -> {
             for (int band; (band = next.getAndIncrement()) < bands;) {
-                int rowFrom = cut[band], rowTo = cut[band + 1];
-                int from = index.from(y0 - rowTo / fy - m), to = index.to(y0 - rowFrom / fy + m);
-                pass.drawRows(buf, w, h, rowFrom, rowTo, xs, ys, cluster, from, to, x0, y0, fx, fy);
+                try {
+                    int rowFrom = cut[band], rowTo = cut[band + 1];
+                    int from = index.from(y0 - rowTo / fy - m), to = index.to(y0 - rowFrom / fy + m);
+                    pass.drawRows(buf, w, h, rowFrom, rowTo, xs, ys, cluster, from, to, x0, y0, fx, fy);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    done.countDown();
+                }
             }
         };
-        java.util.concurrent.Future<?> helper = worker().submit(drain);
+        // a worker that starts after all bands are taken finds none and returns at once
+        worker().execute(drain);
         drain.run();
-        if (helper.cancel(false)) {
-            return; // the worker never started: everything is drawn
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the buffer must not be shared with a band still drawing, so keep waiting
+            }
         }
-        try {
-            helper.get();
-        } catch (InterruptedException e) {
+        if (interrupted) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.CancellationException e) {
-            // cancelled above after all; nothing left to draw
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("scatter raster band failed", e.getCause());
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("scatter raster band failed", failure.get());
         }
     }
 

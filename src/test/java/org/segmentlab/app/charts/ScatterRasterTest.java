@@ -48,9 +48,13 @@ class ScatterRasterTest {
         ScatterRaster.YIndex idx = new ScatterRaster.YIndex(g.rowStarts(), g.rowMinY(0), g.cellHeight());
 
         int[] expected = reference(ox, oy, oc, colors, include, alpha, x0, y0, fx, fy, stamp);
-        int[] fast = white();
-        ScatterRaster.blendParallel(fast, W, H, ox, oy, oc, idx, colors, include, alpha, x0, y0, fx, fy, stamp, 0);
-        assertArrayEquals(expected, fast, "indexed two-band raster");
+        // repeated: a band still being drawn by the worker after the call returned would show up as a difference
+        for (int rep = 0; rep < 8; rep++) {
+            int[] fast = white();
+            ScatterRaster.blendParallel(fast, W, H, ox, oy, oc, idx, colors, include, alpha, x0, y0, fx, fy, stamp,
+                    0);
+            assertArrayEquals(expected, fast, "indexed banded raster, repetition " + rep);
+        }
         int[] plain = white();
         ScatterRaster.blendParallel(plain, W, H, ox, oy, oc, colors, include, alpha, x0, y0, fx, fy, stamp, 0);
         assertArrayEquals(expected, plain, "two-band raster without index");
