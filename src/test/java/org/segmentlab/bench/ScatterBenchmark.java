@@ -13,7 +13,8 @@ import org.segmentlab.app.charts.PcaScatter;
 
 /**
  * Not a test: times PcaScatter with 1,000,000 random points in 8 clusters. Reports the median full redraw
- * (raster + axes, measured inside the paint) after a pan and after a zoom at the default point size and the median hover lookup, 50 repetitions
+ * (raster + axes, measured inside the paint) after a pan and after a zoom at the default point size and the
+ * median hover lookup, 50 repetitions
  * each after a warm-up. Run headless:
  * <pre>
  * mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt

@@ -64,7 +64,7 @@ public class PcaScatter extends BorderPane {
     private static final int DIMMED = 0xFFC8C8C8;
     /** Default point size in pixels. */
     public static final double DEFAULT_POINT_SIZE = 3;
-    /** Default point size above {@link #LARGE_DATA_POINTS} points: a quarter of the pixels of 3 px, less overplotting. */
+    /** Default point size above {@link #LARGE_DATA_POINTS} points: 4 pixels instead of 9, less overplotting. */
     public static final double LARGE_DATA_POINT_SIZE = 2;
     /** From this many points on, setData picks {@link #LARGE_DATA_POINT_SIZE} unless the user chose a size. */
     public static final int LARGE_DATA_POINTS = 200_000;

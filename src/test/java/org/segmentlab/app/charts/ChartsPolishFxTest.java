@@ -35,7 +35,8 @@ class ChartsPolishFxTest {
         scatter.setClusterNames(data.names());
         scatter.setData(data.xs, data.ys, data.cluster, data.k, "PC1", "PC2");
         scatter.setCentroids(data.cx, data.cy, null);
-        // the Monocle headless screen is 1280 x 800: the stage must fit. Arrows that end next to the centroids and to each other, so their labels would collide unmoved
+        // the Monocle headless screen is 1280 x 800: the stage must fit. Arrows that end next to the centroids
+        // and to each other, so their labels would collide unmoved
         String[] names = new String[8];
         double[] lx = new double[8], ly = new double[8];
         for (int i = 0; i < 8; i++) {
