@@ -13,7 +13,8 @@ import org.segmentlab.app.charts.PcaScatter;
 
 /**
  * Not a test: times PcaScatter with 1,000,000 random points in 8 clusters. Reports the median full redraw
- * (raster + axes, measured inside the paint) after a pan or zoom and the median hover lookup, 50 repetitions
+ * (raster + axes, measured inside the paint) after a pan and after a zoom at the default point size and the
+ * median hover lookup, 50 repetitions
  * each after a warm-up. Run headless:
  * <pre>
  * mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -26,6 +27,8 @@ public final class ScatterBenchmark {
     private static final int N = 1_000_000;
     private static final int K = 8;
     private static final int REPS = 50;
+    /** CPU time of the last measured paint alone (the pan/zoom also schedules a paint for the next pulse). */
+    private static volatile long lastCpuNanos;
 
     private ScatterBenchmark() {
     }
@@ -76,33 +79,49 @@ public final class ScatterBenchmark {
         long indexMs = (System.nanoTime() - t0) / 1_000_000;
 
         double[] size = onFx(() -> new double[] {scatter.viewport().width(), scatter.viewport().height()});
+        double defaultSize = onFx(() -> scatter.pointSizeProperty().get());
         // warm-up
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 120; i++) {
             redrawAfter(scatter, i);
         }
-        double[] redraw = new double[REPS];
-        double[] raster = new double[REPS];
-        for (int i = 0; i < REPS; i++) {
-            redraw[i] = redrawAfter(scatter, i) / 1e6;
+        // REPS redraws after a pan and REPS after a zoom, interleaved (pan, zoom in, pan back, zoom out)
+        onFx(() -> {
+            scatter.resetView();
+            return null;
+        });
+        double[] pan = new double[REPS], zoom = new double[REPS], all = new double[2 * REPS];
+        double[] raster = new double[2 * REPS];
+        double[] cpu = new double[2 * REPS];
+        int np = 0, nz = 0;
+        for (int i = 0; i < 2 * REPS; i++) {
+            double ms = redrawAfter(scatter, i) / 1e6;
+            cpu[i] = lastCpuNanos / 1e6;
+            all[i] = ms;
             raster[i] = onFx(scatter::lastRasterNanos) / 1e6;
+            if (i % 4 == 0 || i % 4 == 3) {
+                pan[np++] = ms;
+            } else {
+                zoom[nz++] = ms;
+            }
         }
-        // the same at smaller points (less overplotting at a million points, less raster work)
-        double[] small = new double[2];
-        for (int ps = 1; ps <= 2; ps++) {
-            final double size1 = ps;
+        // the same at other point sizes (3 px was the default before; 1 px is the floor)
+        double[] other = new double[2];
+        double[] otherSizes = {3, 1};
+        for (int v = 0; v < 2; v++) {
+            final double ps = otherSizes[v];
             onFx(() -> {
-                scatter.pointSizeProperty().set(size1);
+                scatter.pointSizeProperty().set(ps);
+                scatter.resetView();
                 return null;
             });
             double[] r = new double[REPS];
             for (int i = 0; i < REPS; i++) {
                 r[i] = redrawAfter(scatter, i) / 1e6;
             }
-            Arrays.sort(r);
-            small[ps - 1] = r[REPS / 2];
+            other[v] = median(r);
         }
         onFx(() -> {
-            scatter.pointSizeProperty().set(3);
+            scatter.pointSizeProperty().set(defaultSize);
             scatter.resetView();
             scatter.redrawNow();
             return null;
@@ -126,31 +145,54 @@ public final class ScatterBenchmark {
                 }
             }
         }
-        Arrays.sort(redraw);
-        Arrays.sort(raster);
-        Arrays.sort(hover);
-        System.out.printf("points %,d, clusters %d, plot %.0f x %.0f px, point size 3, opacity 0.6%n", N, K,
-                size[0], size[1]);
+        System.out.printf("points %,d, clusters %d, plot %.0f x %.0f px, default point size %.0f px, opacity 0.6%n", N,
+                K, size[0], size[1], defaultSize);
         System.out.printf("setData (copy, sizes, legend) %d ms; hover index ready after %d ms%n", setDataMs, indexMs);
-        System.out.printf("redraw after pan/zoom: median %.1f ms, min %.1f, max %.1f (n=%d)%n", redraw[REPS / 2],
-                redraw[0], redraw[REPS - 1], REPS);
-        System.out.printf("  of which point raster: median %.1f ms%n", raster[REPS / 2]);
-        System.out.printf("redraw median at point size 1: %.1f ms, size 2: %.1f ms%n", small[0], small[1]);
-        System.out.printf("hover lookup: median %.3f ms, max %.3f ms (n=%d, %d hits)%n", hover[REPS / 2],
-                hover[REPS - 1], REPS, hits);
+        Arrays.sort(all);
+        System.out.printf("redraw at default size: median %.1f ms after pan, %.1f ms after zoom; all: median %.1f,"
+                + " min %.1f, max %.1f (n=%d)%n", median(pan), median(zoom), median(all), all[0], all[all.length - 1],
+                all.length);
+        System.out.printf("  of which point raster: median %.1f ms%n", median(raster));
+        System.out.printf("  CPU time of that paint (FX thread + raster worker; grows little with machine load):"
+                + " median %.1f ms%n", median(cpu));
+        System.out.printf("redraw median at point size 3: %.1f ms, size 1: %.1f ms%n", other[0], other[1]);
+        System.out.printf("hover lookup: median %.3f ms, max %.3f ms (n=%d, %d hits)%n", median(hover),
+                Arrays.stream(hover).max().orElse(0), REPS, hits);
         Platform.exit();
     }
 
-    /** Alternates pan and zoom (zooming in and back out), then paints once; returns the paint's nanoseconds. */
+    /** CPU time so far of the FX application thread and the scatter's raster worker. */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("JavaFX Application Thread") || t.getName().equals("scatter-raster")) {
+                sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
+    }
+
+    private static double median(double[] a) {
+        double[] b = a.clone();
+        Arrays.sort(b);
+        return b.length % 2 == 1 ? b[b.length / 2] : (b[b.length / 2 - 1] + b[b.length / 2]) / 2;
+    }
+
+    /** Pan, zoom in, zoom out, pan back (cyclic), then paints once; returns the paint's nanoseconds. */
     private static long redrawAfter(PcaScatter s, int i) throws Exception {
         return onFx(() -> {
+            // pan and pan back at the same zoom, zoom in and back out about the same point: the view returns
+            // exactly every 4 steps instead of drifting off the data over hundreds of steps
             switch (i % 4) {
                 case 0 -> s.panBy(37, -21);
                 case 1 -> s.zoomAt(500, 300, 1.3);
-                case 2 -> s.panBy(-37, 21);
-                default -> s.zoomAt(500, 300, 1 / 1.3);
+                case 2 -> s.zoomAt(500, 300, 1 / 1.3);
+                default -> s.panBy(-37, 21);
             }
+            long c0 = cpuNanos();
             s.redrawNow();
+            lastCpuNanos = cpuNanos() - c0;
             return s.lastRedrawNanos();
         });
     }

@@ -12,6 +12,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
@@ -117,7 +118,26 @@ public class MetricByKChart extends CanvasChart {
             if (k > 0) {
                 chosenK.set(k);
             }
+            requestFocus();
         });
+        // keyboard: Tab focuses the chart, Left/Right (or Up/Down) step the chosen k, Home/End jump to the ends
+        setFocusTraversable(true);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            int step = switch (e.getCode()) {
+                case LEFT, DOWN, KP_LEFT -> -1;
+                case RIGHT, UP, KP_RIGHT -> 1;
+                case HOME -> Integer.MIN_VALUE;
+                case END -> Integer.MAX_VALUE;
+                default -> 0;
+            };
+            if (step != 0 && stepChosenK(step)) {
+                e.consume();
+            }
+        });
+        // the focus frame shows only for keyboard focus (Tab), not after a click or at start-up
+        focusVisibleProperty().addListener((o, a, b) -> requestRedraw());
+        setAccessibleRole(javafx.scene.AccessibleRole.SLIDER);
+        setAccessibleHelp("Left and Right arrows change the chosen number of clusters");
         canvas.setAccessibleText(title);
     }
 
@@ -184,6 +204,43 @@ public class MetricByKChart extends CanvasChart {
     }
 
     /** The k the user chose (0 = none). Bind the four charts' properties bidirectionally. */
+    /**
+     * Moves the chosen k to the neighbouring k of the data ({@code step} -1 or +1; Integer.MIN_VALUE/MAX_VALUE for
+     * the first/last). With no k chosen yet, starts from the marked k, else the first. Returns false when nothing
+     * changed (no data, or already at the end).
+     */
+    public boolean stepChosenK(int step) {
+        if (ks.length == 0) {
+            return false;
+        }
+        int cur = -1;
+        for (int i = 0; i < ks.length; i++) {
+            if (ks[i] == chosenK.get()) {
+                cur = i;
+            }
+        }
+        int next;
+        if (step == Integer.MIN_VALUE) {
+            next = 0;
+        } else if (step == Integer.MAX_VALUE) {
+            next = ks.length - 1;
+        } else if (cur < 0) {
+            next = 0;
+            for (int i = 0; i < ks.length; i++) {
+                if (marked.isPresent() && ks[i] == marked.getAsInt()) {
+                    next = i;
+                }
+            }
+        } else {
+            next = Math.max(0, Math.min(ks.length - 1, cur + step));
+        }
+        if (next == cur) {
+            return false;
+        }
+        chosenK.set(ks[next]);
+        return true;
+    }
+
     public IntegerProperty chosenKProperty() {
         return chosenK;
     }
@@ -359,6 +416,18 @@ public class MetricByKChart extends CanvasChart {
         if (ck > 0 && indexOf(ck) >= 0) {
             gc.setFill(CHOSEN.deriveColor(0, 1, 1, 0.22));
             gc.fillRect(sx(ck - 0.5), top, sx(ck + 0.5) - sx(ck - 0.5), ph);
+        }
+        if (live && isFocusVisible()) {
+            // keyboard focus: a dashed frame around the chosen column (or the plot if none is chosen)
+            gc.setStroke(Color.web("#0072B2"));
+            gc.setLineWidth(1.5);
+            gc.setLineDashes(4, 3);
+            if (ck > 0 && indexOf(ck) >= 0) {
+                gc.strokeRect(sx(ck - 0.5) + 1, top + 1, sx(ck + 0.5) - sx(ck - 0.5) - 2, ph - 2);
+            } else {
+                gc.strokeRect(left + 1, top + 1, pw - 2, ph - 2);
+            }
+            gc.setLineDashes();
         }
         if (live && hoverK > 0 && hoverK != ck) {
             gc.setFill(Color.web("#000000", 0.05));

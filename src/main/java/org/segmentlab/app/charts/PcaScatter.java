@@ -31,6 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -61,10 +62,20 @@ public class PcaScatter extends BorderPane {
     static final int ASYNC_INDEX_THRESHOLD = 200_000;
     private static final double HOVER_RADIUS_PX = 6;
     private static final int DIMMED = 0xFFC8C8C8;
+    /** Default point size in pixels. */
+    public static final double DEFAULT_POINT_SIZE = 3;
+    /** Default point size above {@link #LARGE_DATA_POINTS} points: 4 pixels instead of 9, less overplotting. */
+    public static final double LARGE_DATA_POINT_SIZE = 2;
+    /** From this many points on, setData picks {@link #LARGE_DATA_POINT_SIZE} unless the user chose a size. */
+    public static final int LARGE_DATA_POINTS = 200_000;
 
-    private final DoubleProperty pointSize = new SimpleDoubleProperty(this, "pointSize", 3);
+    private final DoubleProperty pointSize = new SimpleDoubleProperty(this, "pointSize", DEFAULT_POINT_SIZE);
+    /** True once the user (or caller) set a point size; then setData no longer picks one by data size. */
+    private boolean pointSizeChosen;
+    private boolean settingDefaultSize;
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.6);
     private final BooleanProperty showLoadings = new SimpleBooleanProperty(this, "showLoadings", false);
+    private final BooleanProperty equalAspect = new SimpleBooleanProperty(this, "equalAspect", true);
     private final IntegerProperty highlightedCluster = new SimpleIntegerProperty(this, "highlightedCluster", -1);
     private final ObservableSet<Integer> hiddenClusters = FXCollections.observableSet();
     private final ReadOnlyBooleanWrapper indexReady = new ReadOnlyBooleanWrapper(this, "indexReady", true);
@@ -98,9 +109,10 @@ public class PcaScatter extends BorderPane {
      * nearby pixels one after another is about 3 times faster than data order at a million points. Until the
      * index exists they are the data arrays themselves.
      */
-    private DrawOrder drawOrder = new DrawOrder(new double[0], new double[0], new int[0]);
+    private DrawOrder drawOrder = new DrawOrder(new double[0], new double[0], new int[0], null);
 
-    private record DrawOrder(double[] xs, double[] ys, int[] cluster) {
+    /** Points in drawing order; {@code index} (null until the grid exists) finds the points of a band of y. */
+    private record DrawOrder(double[] xs, double[] ys, int[] cluster, ScatterRaster.YIndex index) {
         static DrawOrder of(SpatialGrid g, double[] xs, double[] ys, int[] cluster) {
             int[] o = g.cellOrder();
             double[] x = new double[o.length], y = new double[o.length];
@@ -110,7 +122,7 @@ public class PcaScatter extends BorderPane {
                 y[i] = ys[o[i]];
                 c[i] = cluster[o[i]];
             }
-            return new DrawOrder(x, y, c);
+            return new DrawOrder(x, y, c, new ScatterRaster.YIndex(g.rowStarts(), g.rowMinY(0), g.cellHeight()));
         }
     }
     private int generation;
@@ -134,9 +146,20 @@ public class PcaScatter extends BorderPane {
         setBottom(legend);
         setStyle("-fx-background-color: white;");
 
-        pointSize.addListener((o, a, b) -> plot.requestRedraw());
+        pointSize.addListener((o, a, b) -> {
+            if (!settingDefaultSize) {
+                pointSizeChosen = true;
+            }
+            plot.requestRedraw();
+        });
         opacity.addListener((o, a, b) -> plot.requestRedraw());
         showLoadings.addListener((o, a, b) -> plot.requestRedraw());
+        plot.viewport.setEqualAspect(equalAspect.get());
+        equalAspect.addListener((o, a, b) -> {
+            plot.viewport.setEqualAspect(b);
+            plot.hideHoverMarker();
+            plot.requestRedraw();
+        });
         highlightedCluster.addListener((o, a, b) -> {
             updateLegendStyles();
             plot.requestRedraw();
@@ -156,7 +179,9 @@ public class PcaScatter extends BorderPane {
         size.setId("pointSizeSlider");
         size.setPrefWidth(90);
         size.valueProperty().bindBidirectional(pointSize);
-        size.setTooltip(new Tooltip("Point size in pixels"));
+        size.setTooltip(new Tooltip("Point size in pixels (" + fmtPx(DEFAULT_POINT_SIZE) + " px by default; "
+                + fmtPx(LARGE_DATA_POINT_SIZE) + " px above " + ChartFormat.count(LARGE_DATA_POINTS)
+                + " customers, so redraws stay fast and dense areas stay readable)"));
         Slider alpha = new Slider(0.02, 1, opacity.get());
         alpha.setId("opacitySlider");
         alpha.setPrefWidth(90);
@@ -166,6 +191,11 @@ public class PcaScatter extends BorderPane {
         biplot.setId("biplotToggle");
         biplot.selectedProperty().bindBidirectional(showLoadings);
         biplot.setTooltip(new Tooltip("Biplot: how each original feature points in this view"));
+        CheckBox aspect = new CheckBox("1:1");
+        aspect.setId("equalAspectToggle");
+        aspect.selectedProperty().bindBidirectional(equalAspect);
+        aspect.setTooltip(new Tooltip("Same scale on both axes, so distances on screen match distances between"
+                + " customers (turn off to fill the plot)"));
         Label reset = new Label("⟲ reset view");
         reset.setStyle("-fx-text-fill: #0072B2; -fx-cursor: hand;");
         reset.setOnMouseClicked(e -> resetView());
@@ -180,8 +210,8 @@ public class PcaScatter extends BorderPane {
         yChoice.valueProperty().addListener((o, a, b) -> fireAxes());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        toolbar.getChildren().addAll(axisBox, new Label("size"), size, new Label("opacity"), alpha, biplot, spacer,
-                reset);
+        toolbar.getChildren().addAll(axisBox, new Label("size"), size, new Label("opacity"), alpha, biplot, aspect,
+                spacer, reset);
         toolbar.setStyle("-fx-font-size: 11px;");
     }
 
@@ -237,11 +267,28 @@ public class PcaScatter extends BorderPane {
             }
             clusterNames = names;
         }
+        if (!pointSizeChosen) {
+            settingDefaultSize = true;
+            try {
+                pointSize.set(defaultPointSize(this.xs.length));
+            } finally {
+                settingDefaultSize = false;
+            }
+        }
         plot.viewport.setHomeFromData(this.xs, this.ys, 0.04);
         rebuildIndex();
         rebuildLegend();
         plot.hideHoverMarker();
         plot.requestRedraw();
+    }
+
+    /** The point size setData picks for {@code n} points while the user has not chosen one. */
+    public static double defaultPointSize(int n) {
+        return n > LARGE_DATA_POINTS ? LARGE_DATA_POINT_SIZE : DEFAULT_POINT_SIZE;
+    }
+
+    private static String fmtPx(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private void rebuildIndex() {
@@ -255,7 +302,7 @@ public class PcaScatter extends BorderPane {
             return;
         }
         grid = null;
-        drawOrder = new DrawOrder(gx, gy, gc);
+        drawOrder = new DrawOrder(gx, gy, gc, null);
         indexReady.set(false);
         Thread t = new Thread(() -> {
             SpatialGrid g = new SpatialGrid(gx, gy, 4);
@@ -372,6 +419,11 @@ public class PcaScatter extends BorderPane {
     /** Point opacity 0..1 (named so it does not clash with Node.opacityProperty()). */
     public DoubleProperty pointOpacityProperty() {
         return opacity;
+    }
+
+    /** Equal scale on both axes (default true): distances are meaningful in PCA; off fills the plot area. */
+    public BooleanProperty equalAspectProperty() {
+        return equalAspect;
     }
 
     public BooleanProperty showLoadingsProperty() {
@@ -506,15 +558,31 @@ public class PcaScatter extends BorderPane {
             item.getStyleClass().add("legend-item");
             item.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY) {
-                    if (!hiddenClusters.remove(cc)) {
-                        hiddenClusters.add(cc);
-                    }
+                    toggleCluster(cc);
                 }
             });
-            Tooltip.install(item, new Tooltip("Click to hide or show " + nameOf(c)));
+            // keyboard: Tab reaches each item, Space or Enter hides/shows it
+            item.setFocusTraversable(true);
+            item.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER) {
+                    toggleCluster(cc);
+                    e.consume();
+                }
+            });
+            item.focusVisibleProperty().addListener((o, a, b) -> updateLegendStyles());
+            item.setAccessibleRole(javafx.scene.AccessibleRole.TOGGLE_BUTTON);
+            item.setAccessibleHelp("Space or Enter hides or shows this cluster");
+            Tooltip.install(item, new Tooltip("Click (or Space/Enter) to hide or show " + nameOf(c)));
             legend.getChildren().add(item);
         }
         updateLegendStyles();
+    }
+
+    /** Hides cluster c if shown, shows it if hidden. */
+    public void toggleCluster(int c) {
+        if (!hiddenClusters.remove(c)) {
+            hiddenClusters.add(c);
+        }
     }
 
     private void updateLegendStyles() {
@@ -526,7 +594,8 @@ public class PcaScatter extends BorderPane {
                     + (hidden ? " -fx-opacity: 0.35;" : dim ? " -fx-opacity: 0.6;" : "")
                     // the border is always there (transparent when off) so highlighting never changes the
                     // legend's height, which would resize the plot and cost a second redraw
-                    + " -fx-border-radius: 3; -fx-border-color: " + (h == c ? "#333;" : "transparent;"));
+                    + " -fx-border-radius: 3; -fx-border-color: "
+                    + (legend.getChildren().get(c).isFocusVisible() ? "#0072B2;" : h == c ? "#333;" : "transparent;"));
         }
     }
 
@@ -542,6 +611,7 @@ public class PcaScatter extends BorderPane {
         private double dragX, dragY;
         private long lastRasterNanos;
         private boolean dragging;
+        private List<double[]> lastLabelBoxes = List.of();
 
         PlotView() {
             setId("scatterPlot");
@@ -636,9 +706,11 @@ public class PcaScatter extends BorderPane {
                 vp = viewport;
                 vp.setScreen(left, top, pw, ph);
             } else {
+                // the export shows at least what is on screen; with equal aspect it widens one axis to fit
                 vp = new Viewport();
-                vp.setHome(viewport.xMin(), viewport.xMax(), viewport.yMin(), viewport.yMax());
                 vp.setScreen(left, top, pw, ph);
+                vp.setEqualAspect(equalAspect.get());
+                vp.setHome(viewport.xMin(), viewport.xMax(), viewport.yMin(), viewport.yMax());
             }
 
             // raster
@@ -669,8 +741,15 @@ public class PcaScatter extends BorderPane {
             }
 
             paintAxes(gc, vp, left, top, pw, ph, s, tickFont, labelFont);
-            paintLoadings(gc, vp, left, top, pw, ph, s);
-            paintCentroids(gc, vp, left, top, pw, ph, s);
+            // centroid labels are placed first (they matter most); arrow labels then move out of their way
+            Font centroidFont = font(s, 0.95, true);
+            List<double[]> placed = new ArrayList<>();
+            List<CentroidMark> marks = layoutCentroids(vp, left, top, pw, ph, s, centroidFont, placed);
+            paintLoadings(gc, vp, left, top, pw, ph, s, placed);
+            paintCentroids(gc, s, centroidFont, marks);
+            if (live) {
+                lastLabelBoxes = placed;
+            }
             if (live) {
                 setAccessibleText("Scatter of " + ChartFormat.count(xs.length) + " customers in " + k + " clusters");
             }
@@ -701,12 +780,20 @@ public class PcaScatter extends BorderPane {
                 for (int c = 0; c < k; c++) {
                     others[c] = c != h && !hiddenClusters.contains(c);
                 }
-                ScatterRaster.blend(buf, pw, ph, d.xs(), d.ys(), d.cluster(), null, colors, others, Math.max(8, a / 3),
-                        vp.xMin(), vp.yMax(), fx, fy, stamp, DIMMED);
+                draw(buf, pw, ph, d, colors, others, Math.max(8, a / 3), vp, fx, fy, stamp, DIMMED);
             }
-            ScatterRaster.blend(buf, pw, ph, d.xs(), d.ys(), d.cluster(), null, colors, include, a, vp.xMin(), vp.yMax(),
-                    fx, fy,
-                    stamp, 0);
+            draw(buf, pw, ph, d, colors, include, a, vp, fx, fy, stamp, 0);
+        }
+
+        private void draw(int[] buf, int pw, int ph, DrawOrder d, int[] colors, boolean[] include, int a,
+                Viewport vp, double fx, double fy, int[] stamp, int override) {
+            if (d.index() != null) {
+                ScatterRaster.blendParallel(buf, pw, ph, d.xs(), d.ys(), d.cluster(), d.index(), colors, include, a,
+                        vp.xMin(), vp.yMax(), fx, fy, stamp, override);
+            } else {
+                ScatterRaster.blendParallel(buf, pw, ph, d.xs(), d.ys(), d.cluster(), colors, include, a, vp.xMin(),
+                        vp.yMax(), fx, fy, stamp, override);
+            }
         }
 
         private double paintExportHeader(GraphicsContext gc, double w, double s) {
@@ -793,8 +880,45 @@ public class PcaScatter extends BorderPane {
             gc.restore();
         }
 
+        /** A centroid marker and its label box, laid out before anything is drawn so arrow labels avoid it. */
+        private record CentroidMark(int c, double x, double y, double tx, double ty, double tw, double th,
+                String label, double alpha) {
+        }
+
+        private List<CentroidMark> layoutCentroids(Viewport vp, double left, double top, int pw, int ph, double s,
+                Font f, List<double[]> placed) {
+            List<CentroidMark> out = new ArrayList<>();
+            if (cx == null) {
+                return out;
+            }
+            double r = 7 * s;
+            int hl = highlightedCluster.get();
+            for (int c = 0; c < cx.length; c++) {
+                if (hiddenClusters.contains(c)) {
+                    continue;
+                }
+                double x = vp.toScreenX(cx[c]), y = vp.toScreenY(cy[c]);
+                if (x < left || x > left + pw || y < top || y > top + ph) {
+                    continue;
+                }
+                String label = centroidLabels != null && c < centroidLabels.length && centroidLabels[c] != null
+                        ? centroidLabels[c] : nameOf(c);
+                double tw = textWidth(label, f), th = textHeight(f);
+                double tx = x + r + 4 * s;
+                if (tx + tw > left + pw) {
+                    tx = x - r - 4 * s - tw;
+                }
+                placed.add(new double[] {x - r, y - r, 2 * r, 2 * r});
+                double ty = nudge(tx - 3 * s, y - th / 2 - 1 * s, tw + 6 * s, th + 2 * s, placed, top, top + ph)
+                        + th / 2 + 1 * s;
+                placed.add(new double[] {tx - 3 * s, ty - th / 2 - 1 * s, tw + 6 * s, th + 2 * s});
+                out.add(new CentroidMark(c, x, y, tx, ty, tw, th, label, hl >= 0 && hl != c ? 0.35 : 1));
+            }
+            return out;
+        }
+
         private void paintLoadings(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph,
-                double s) {
+                double s, List<double[]> placed) {
             if (!showLoadings.get() || loadingNames == null || loadingNames.length == 0) {
                 return;
             }
@@ -817,9 +941,16 @@ public class PcaScatter extends BorderPane {
             gc.rect(left, top, pw, ph);
             gc.clip();
             Font f = font(s, 0.85, true);
+            double fh = textHeight(f);
             gc.setFont(f);
             gc.setTextBaseline(VPos.CENTER);
-            for (int i = 0; i < lx.length; i++) {
+            // longest arrows first: they are the features that matter most, so they get the unmoved spots
+            Integer[] idx = new Integer[lx.length];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = i;
+            }
+            Arrays.sort(idx, (p, q) -> Double.compare(Math.hypot(lx[q], ly[q]), Math.hypot(lx[p], ly[p])));
+            for (int i : idx) {
                 double ex = ox + lx[i] * lenPx, ey = oy - ly[i] * lenPx;
                 gc.setStroke(Color.web("#333333", 0.85));
                 gc.setLineWidth(1.4 * s);
@@ -828,58 +959,94 @@ public class PcaScatter extends BorderPane {
                 gc.setFill(Color.web("#333333", 0.85));
                 gc.fillPolygon(new double[] {ex, ex - head * Math.cos(ang - 0.4), ex - head * Math.cos(ang + 0.4)},
                         new double[] {ey, ey - head * Math.sin(ang - 0.4), ey - head * Math.sin(ang + 0.4)}, 3);
+            }
+            for (int i : idx) {
+                double ex = ox + lx[i] * lenPx, ey = oy - ly[i] * lenPx;
                 boolean rightSide = ex >= ox;
-                gc.setTextAlign(rightSide ? TextAlignment.LEFT : TextAlignment.RIGHT);
                 String name = loadingNames[i];
                 double tx = ex + (rightSide ? 4 : -4) * s;
                 double tw = textWidth(name, f);
+                double bx = rightSide ? tx : tx - tw;
+                double by = nudge(bx - 1 * s, ey - fh / 2, tw + 2 * s, fh, placed, top, top + ph);
+                placed.add(new double[] {bx - 1 * s, by, tw + 2 * s, fh});
+                double ly0 = by + fh / 2;
+                if (Math.abs(ly0 - ey) > fh * 0.6) {
+                    // moved away from its arrow: a thin leader line keeps them together
+                    gc.setStroke(Color.web("#333333", 0.5));
+                    gc.setLineWidth(0.8 * s);
+                    gc.strokeLine(ex, ey, rightSide ? bx : bx + tw, ly0);
+                }
                 gc.setFill(Color.web("#FFFFFF", 0.75));
-                gc.fillRect(rightSide ? tx : tx - tw, ey - textHeight(f) / 2, tw, textHeight(f));
+                gc.fillRect(bx, by, tw, fh);
                 gc.setFill(Color.web("#222"));
-                gc.fillText(name, tx, ey);
+                gc.setTextAlign(rightSide ? TextAlignment.LEFT : TextAlignment.RIGHT);
+                gc.fillText(name, tx, ly0);
             }
             gc.restore();
         }
 
-        private void paintCentroids(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph,
-                double s) {
-            if (cx == null) {
-                return;
-            }
-            Font f = font(s, 0.95, true);
+        private void paintCentroids(GraphicsContext gc, double s, Font f, List<CentroidMark> marks) {
             gc.setFont(f);
             gc.setTextBaseline(VPos.CENTER);
             gc.setTextAlign(TextAlignment.LEFT);
             double r = 7 * s;
-            int hl = highlightedCluster.get();
-            for (int c = 0; c < cx.length; c++) {
-                if (hiddenClusters.contains(c)) {
-                    continue;
-                }
-                double x = vp.toScreenX(cx[c]), y = vp.toScreenY(cy[c]);
-                if (x < left || x > left + pw || y < top || y > top + ph) {
-                    continue;
-                }
-                double alpha = hl >= 0 && hl != c ? 0.35 : 1;
+            for (CentroidMark m : marks) {
+                double x = m.x(), y = m.y(), alpha = m.alpha();
                 double[] dx = {x, x + r, x, x - r}, dy = {y - r, y, y + r, y};
-                gc.setFill(ClusterPalette.color(c).deriveColor(0, 1, 0.85, alpha));
+                gc.setFill(ClusterPalette.color(m.c()).deriveColor(0, 1, 0.85, alpha));
                 gc.fillPolygon(dx, dy, 4);
                 gc.setStroke(Color.color(0, 0, 0, alpha));
                 gc.setLineWidth(1.5 * s);
                 gc.strokePolygon(dx, dy, 4);
-                String label = centroidLabels != null && c < centroidLabels.length && centroidLabels[c] != null
-                        ? centroidLabels[c] : nameOf(c);
-                double tw = textWidth(label, f), th = textHeight(f);
-                double tx = x + r + 4 * s;
-                if (tx + tw > left + pw) {
-                    tx = x - r - 4 * s - tw;
+                if (Math.abs(m.ty() - y) > m.th() * 0.6) {
+                    gc.setStroke(Color.color(0.2, 0.2, 0.2, 0.5 * alpha));
+                    gc.setLineWidth(0.8 * s);
+                    gc.strokeLine(x, y, m.tx(), m.ty());
                 }
                 gc.setFill(Color.color(1, 1, 1, 0.8 * alpha));
-                gc.fillRoundRect(tx - 3 * s, y - th / 2 - 1 * s, tw + 6 * s, th + 2 * s, 4 * s, 4 * s);
+                gc.fillRoundRect(m.tx() - 3 * s, m.ty() - m.th() / 2 - 1 * s, m.tw() + 6 * s, m.th() + 2 * s, 4 * s,
+                        4 * s);
                 gc.setFill(Color.color(0.1, 0.1, 0.1, alpha));
-                gc.fillText(label, tx, y);
+                gc.fillText(m.label(), m.tx(), m.ty());
             }
         }
+    }
+
+    /**
+     * Top y for a box (x, y, w, h) moved vertically as little as possible so it overlaps none of {@code placed}
+     * ({x, y, w, h} each), trying alternately below and above in steps of half its height, staying within
+     * [minY, maxY]; returns y unchanged if nothing free is found nearby. Not modified: {@code placed}.
+     */
+    static double nudge(double x, double y, double w, double h, List<double[]> placed, double minY, double maxY) {
+        double step = Math.max(1, h / 2);
+        for (int i = 0; i <= 40; i++) {
+            double off = (i % 2 == 1 ? 1 : -1) * ((i + 1) / 2) * step;
+            double yy = y + off;
+            if (i > 0 && (yy < minY || yy + h > maxY)) {
+                continue;
+            }
+            boolean free = true;
+            for (double[] p : placed) {
+                if (x < p[0] + p[2] && p[0] < x + w && yy < p[1] + p[3] && p[1] < yy + h) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                return yy;
+            }
+        }
+        return y;
+    }
+
+    /**
+     * Boxes {x, y, w, h} (plot-local pixels) of the centroid markers, centroid labels and feature-arrow labels of
+     * the last on-screen paint, in placement order (tests check that labels do not overlap).
+     */
+    public List<double[]> labelBoxes() {
+        List<double[]> out = new ArrayList<>();
+        plot.lastLabelBoxes.forEach(b -> out.add(b.clone()));
+        return out;
     }
 
     /** Names of the legend entries in order (tests, accessibility). */

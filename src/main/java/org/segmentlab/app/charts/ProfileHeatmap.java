@@ -33,6 +33,7 @@ public class ProfileHeatmap extends CanvasChart {
     // geometry of the last live paint
     private double gridLeft, gridTop, cellW, cellH;
     private int hoverRow = -1, hoverCol = -1;
+    private double[][] headers = new double[0][];
 
     public ProfileHeatmap() {
         setId("profileHeatmap");
@@ -173,6 +174,14 @@ public class ProfileHeatmap extends CanvasChart {
         return new int[] {row, order[col]};
     }
 
+    /**
+     * Where the header of display column {@code column} starts and ends in the last on-screen paint: {startX,
+     * startY, endX, endY} in local pixels (the text runs up-right from its column's centre), or null.
+     */
+    public double[] headerExtent(int column) {
+        return column >= 0 && column < headers.length && headers[column] != null ? headers[column].clone() : null;
+    }
+
     /** Centre of the cell of row c and original feature f in local coordinates (last paint). */
     public Point2D cellCenter(int c, int f) {
         int col = -1;
@@ -214,32 +223,44 @@ public class ProfileHeatmap extends CanvasChart {
         double left = 10 * s + 16 * s + labelW + 10 * s;
         double right = 12 * s;
         double legendH = 14 * s + textHeight(smallFont) * 2 + 14 * s;
-        double cw = Math.max(4, (w - left - right) / nf);
-        // feature headers are rotated; their height depends on the longest name
+        // feature headers are rotated 50 degrees up-right and start at their column's centre; the columns are
+        // narrowed, if needed, so that every header ends inside the chart
+        double angle = Math.toRadians(50), cos = Math.cos(angle), sin = Math.sin(angle);
         double maxName = 0;
         for (String f : features) {
             maxName = Math.max(maxName, textWidth(f, smallFont));
         }
-        double angle = Math.toRadians(50);
-        double headerH = Math.min(maxName * Math.sin(angle) + 10 * s, h * 0.4);
+        double headerH = Math.min(maxName * sin + 10 * s, h * 0.4);
+        // longest header that fits the band; longer ones are squeezed by fillText's maxWidth
+        double maxLen = Math.max(10 * s, (headerH - 10 * s) / sin);
+        double cw = Math.max(4, (w - left - right) / nf);
+        for (int j = 0; j < nf; j++) {
+            double reach = Math.min(maxLen, textWidth(features[order[j]], smallFont)) * cos + 4 * s;
+            double limit = (w - right - left - reach) / (j + 0.5);
+            cw = Math.max(4, Math.min(cw, limit));
+        }
         double top = 14 * s + textHeight(titleFont) + headerH;
         double ch = Math.max(6, Math.min(90 * s, (h - top - legendH) / k));
 
         // headers
+        if (live) {
+            headers = new double[nf][];
+        }
         gc.setFont(smallFont);
-        gc.setFill(Color.web("#333"));
-        // names end at their column and run up-left, over the empty corner above the row labels, so the last
-        // columns never run off the right edge
-        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
         for (int j = 0; j < nf; j++) {
             double x = left + (j + 0.5) * cw;
             gc.save();
             gc.translate(x, top - 4 * s);
-            gc.rotate(50);
+            gc.rotate(-50);
             gc.setFill(live && order[j] == hoverColFeature() ? Color.BLACK : Color.web("#333"));
-            gc.fillText(features[order[j]], 0, 0);
+            gc.fillText(features[order[j]], 0, 0, maxLen);
             gc.restore();
+            if (live) {
+                double len = Math.min(maxLen, textWidth(features[order[j]], smallFont));
+                headers[j] = new double[] {x, top - 4 * s, x + len * cos, top - 4 * s - len * sin};
+            }
         }
         // cells
         Font cellFont = font(s, Math.min(0.9, Math.max(0.55, cw / (s * 52))), false);

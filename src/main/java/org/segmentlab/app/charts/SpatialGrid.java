@@ -132,6 +132,29 @@ public final class SpatialGrid {
         return order.clone();
     }
 
+    /**
+     * Offsets into {@link #cellOrder()} where each grid row (ascending data y) starts, plus the end: rows + 1
+     * values. Points of grid row r have data y in [{@link #rowMinY(int) rowMinY(r)}, rowMinY(r + 1)), the first
+     * and last rows also taking anything clamped onto them.
+     */
+    public int[] rowStarts() {
+        int[] out = new int[rows + 1];
+        for (int r = 0; r <= rows; r++) {
+            out[r] = cellStart[r * cols];
+        }
+        return out;
+    }
+
+    /** Lower data-y edge of grid row r. */
+    public double rowMinY(int r) {
+        return minY + r * cellH;
+    }
+
+    /** Height of a grid row in data units. */
+    public double cellHeight() {
+        return cellH;
+    }
+
     /** Number of points indexed (finite ones). */
     public int size() {
         return order.length;

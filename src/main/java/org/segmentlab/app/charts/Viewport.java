@@ -10,6 +10,8 @@ public final class Viewport {
     private double homeX0 = 0, homeX1 = 1, homeY0 = 0, homeY1 = 1;
     private double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
     private double left, top, width = 1, height = 1;
+    private boolean equalAspect;
+    private boolean atHome = true;
 
     /** Sets the home (reset) range and shows it; a zero-width range is widened so transforms stay finite. */
     public void setHome(double xMin, double xMax, double yMin, double yMax) {
@@ -51,12 +53,41 @@ public final class Viewport {
         setHome(a - mx, b + mx, c - my, d + my);
     }
 
-    /** Sets the screen rectangle of the plot area in pixels. */
+    /**
+     * Sets the screen rectangle of the plot area in pixels. With equal aspect on, a new size keeps the home view
+     * fitted (when at home) or else keeps the x range and centre and adapts the y range.
+     */
     public void setScreen(double left, double top, double width, double height) {
+        double w = Math.max(1, width), h = Math.max(1, height);
+        boolean resized = w != this.width || h != this.height;
         this.left = left;
         this.top = top;
-        this.width = Math.max(1, width);
-        this.height = Math.max(1, height);
+        this.width = w;
+        this.height = h;
+        if (equalAspect && resized) {
+            if (atHome) {
+                reset();
+            } else {
+                double cy = (y0 + y1) / 2, half = dataPerPixelX() * this.height / 2;
+                y0 = cy - half;
+                y1 = cy + half;
+            }
+        }
+    }
+
+    /**
+     * Equal aspect: one data unit is as long on screen along x as along y (PCA distances stay true). The home
+     * view then grows along one axis about its centre so the whole home range still fits. Off by default.
+     */
+    public void setEqualAspect(boolean on) {
+        if (on != equalAspect) {
+            equalAspect = on;
+            reset();
+        }
+    }
+
+    public boolean isEqualAspect() {
+        return equalAspect;
     }
 
     public void reset() {
@@ -64,6 +95,15 @@ public final class Viewport {
         x1 = homeX1;
         y0 = homeY0;
         y1 = homeY1;
+        if (equalAspect) {
+            double dpp = Math.max((x1 - x0) / width, (y1 - y0) / height);
+            double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+            x0 = cx - dpp * width / 2;
+            x1 = cx + dpp * width / 2;
+            y0 = cy - dpp * height / 2;
+            y1 = cy + dpp * height / 2;
+        }
+        atHome = true;
     }
 
     public double toScreenX(double x) {
@@ -106,6 +146,7 @@ public final class Viewport {
             return;
         }
         double dx = toDataX(sx), dy = toDataY(sy);
+        atHome = false;
         x0 = dx - (dx - x0) / factor;
         x1 = dx + (x1 - dx) / factor;
         y0 = dy - (dy - y0) / factor;
@@ -116,6 +157,9 @@ public final class Viewport {
     public void panPixels(double dxPixels, double dyPixels) {
         double ddx = dxPixels * dataPerPixelX();
         double ddy = dyPixels * dataPerPixelY();
+        if (ddx != 0 || ddy != 0) {
+            atHome = false;
+        }
         x0 -= ddx;
         x1 -= ddx;
         y0 += ddy;
@@ -154,8 +198,8 @@ public final class Viewport {
         return height;
     }
 
-    /** True when the current range equals the home range. */
+    /** True when showing the home range (as fitted for equal aspect), i.e. not zoomed or panned since reset. */
     public boolean isHome() {
-        return x0 == homeX0 && x1 == homeX1 && y0 == homeY0 && y1 == homeY1;
+        return atHome;
     }
 }

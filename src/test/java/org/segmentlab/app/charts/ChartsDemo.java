@@ -21,10 +21,6 @@ public final class ChartsDemo {
         Application.launch(App.class, args);
     }
 
-    private static void write(javafx.scene.image.Image img, java.nio.file.Path file) throws java.io.IOException {
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
-    }
-
     /** The demo window. */
     public static final class App extends Application {
     @Override
@@ -95,15 +91,16 @@ public final class ChartsDemo {
             // writes each chart's export rendering, to check text scaling by eye
             java.nio.file.Path dir = java.nio.file.Path.of(getParameters().getRaw().get(ex + 1));
             javafx.application.Platform.runLater(() -> {
-                try {
-                    java.nio.file.Files.createDirectories(dir);
-                    write(scatter.snapshot(1920, 1080), dir.resolve("scatter.png"));
-                    write(elbow.snapshot(1200, 700), dir.resolve("elbow.png"));
-                    write(silPlot.snapshot(1920, 1080), dir.resolve("silhouette.png"));
-                    write(heat.snapshot(1920, 1080), dir.resolve("heatmap.png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                ExportOptions o = new ExportOptions(1920, 1080, 1, null, "cc_general.csv · k = 4 · 2026-11-25");
+                java.util.Map<String, CanvasChart> charts = new java.util.LinkedHashMap<>();
+                charts.put("elbow.png", elbow);
+                charts.put("silhouette.png", silPlot);
+                charts.put("heatmap.png", heat);
+                ChartExport.exportAllAsync(charts, dir, o.withTitle("SegmentLab · choose k and segments"));
+                ChartExport.writePngAsync(scatter.plotNode(), dir.resolve("scatter.png"),
+                        o.withTitle("Customer segments in the first two principal components"));
+                ChartExport.writePngAsync(elbow, dir.resolve("elbow-3840.png"),
+                        new ExportOptions(3840, 2160, 1, "Elbow at 3840 px", "text scales with the size"));
             });
         }
         stage.setTitle("SegmentLab charts demo");

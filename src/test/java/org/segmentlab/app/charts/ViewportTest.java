@@ -65,4 +65,24 @@ class ViewportTest {
         assertTrue(vp.xMax() > vp.xMin());
         assertTrue(Double.isFinite(vp.toScreenX(5)));
     }
+
+    @Test
+    void equalAspectFitsTheHomeRangeAndFollowsResizes() {
+        vp.setEqualAspect(true);
+        // home 8 x 4 data units on 800 x 400 px is already 0.01 per pixel on both axes
+        assertEquals(vp.dataPerPixelX(), vp.dataPerPixelY(), 1e-12);
+        vp.setScreen(50, 20, 800, 800);
+        assertEquals(0.01, vp.dataPerPixelX(), 1e-12, "x range kept: the wider one decides");
+        assertEquals(0.01, vp.dataPerPixelY(), 1e-12);
+        assertEquals(1, (vp.yMin() + vp.yMax()) / 2, 1e-12, "grown about the centre");
+        assertTrue(vp.yMin() <= -1 && vp.yMax() >= 3, "the whole home range still shows");
+        vp.zoomAbout(300, 300, 2);
+        assertFalse(vp.isHome());
+        assertEquals(vp.dataPerPixelX(), vp.dataPerPixelY(), 1e-12, "zoom keeps the aspect");
+        vp.setScreen(50, 20, 400, 800);
+        assertEquals(vp.dataPerPixelX(), vp.dataPerPixelY(), 1e-12, "resize keeps the aspect");
+        vp.setEqualAspect(false);
+        assertTrue(vp.isHome());
+        assertEquals(-1, vp.yMin(), 0, "off: the home range fills the plot again");
+    }
 }
