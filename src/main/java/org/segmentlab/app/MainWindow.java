@@ -97,6 +97,12 @@ public final class MainWindow {
         setTabContent("chooseKTab", new ChooseKView(vm.chooseKModel()));
         segmentsView = new SegmentsView(vm.segmentsModel());
         setTabContent("segmentsTab", segmentsView);
+        // The first segments of a file come into view by themselves: a newcomer sees them without a click.
+        vm.segmentsModel().modelProperty().addListener((o, before, now) -> {
+            if (before == null && now != null && tabs.getSelectionModel().getSelectedIndex() == 0) {
+                tabs.getSelectionModel().select(2);
+            }
+        });
 
         SettingsView settings = new SettingsView(vm.settings(), vm::run,
                 vm.busyProperty().or(vm.dataProperty().isNull()));

@@ -27,7 +27,7 @@ public final class SegmentsView extends StackPane {
         this.vm = vm;
         setId("segmentsView");
         top.setId("segmentsTopSplit");
-        top.setDividerPositions(0.68);
+        top.setDividerPositions(0.64);
         vertical.setId("segmentsSplit");
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.66);
@@ -38,6 +38,14 @@ public final class SegmentsView extends StackPane {
         heatmap.setPrefSize(900, 260);
         // Both ways: the scatter clears its highlight itself when k shrinks, which a one-way binding forbids.
         scatter.highlightedClusterProperty().bindBidirectional(silhouette.selectedClusterProperty());
+        // The axis lists hold long feature names; sized by their longest item the two boxes would push the
+        // scatter's other tools out of its toolbar.
+        for (String id : new String[] {"#xAxisChoice", "#yAxisChoice"}) {
+            if (scatter.lookup(id) instanceof javafx.scene.control.ComboBox<?> box) {
+                box.setPrefWidth(130);
+                box.setMinWidth(90);
+            }
+        }
 
         Label placeholder = new Label("Run an analysis to see the segments: PCA scatter, silhouettes and profiles.");
         placeholder.getStyleClass().add("placeholder");
@@ -58,15 +66,15 @@ public final class SegmentsView extends StackPane {
         boolean sameClusters = before != null && before.labels() == m.labels();
         if (!sameClusters) {
             // Silhouettes first: they reset a selection beyond k before the scatter sees the new k.
-            silhouette.setData(m.silhouette(), m.silhouetteCluster(), m.k(), m.names(), m.silhouetteSampled());
-            heatmap.setData(m.names(), m.sizes(), m.features(), m.z(), m.rawMeans(), m.populationMeans());
+            silhouette.setData(m.silhouette(), m.silhouetteCluster(), m.k(), shortNames(m, true), m.silhouetteSampled());
+            heatmap.setData(shortNames(m, true), m.sizes(), m.features(), m.z(), m.rawMeans(), m.populationMeans());
             scatter.hiddenClusters().clear();
             scatter.setClusterNames(m.names());
             scatter.setPointLabeler(m.hover());
         }
         SegmentsModel.Axes a = m.axes();
         scatter.setData(a.xs(), a.ys(), m.labels(), m.k(), a.xLabel(), a.yLabel());
-        scatter.setCentroids(a.cx(), a.cy(), m.personaNames());
+        scatter.setCentroids(a.cx(), a.cy(), shortNames(m, false));
         scatter.setLoadings(a.loadingNames(), a.lx(), a.ly());
         scatter.setWarning(a.warning());
         boolean axesReset = before != null && a.xIndex() == 0 && a.yIndex() == 1
@@ -74,6 +82,20 @@ public final class SegmentsView extends StackPane {
         if (before == null || !before.axisChoices().equals(m.axisChoices()) || axesReset) {
             scatter.setAxisChoices(m.axisChoices(), vm::setAxes);
         }
+    }
+
+    /** Longest persona name shown where space is tight (centroid labels, silhouette bands). */
+    static final int SHORT_NAME = 26;
+
+    /** Names cut to {@link #SHORT_NAME} characters (a generic draft can be long), optionally with the number. */
+    static String[] shortNames(SegmentsModel m, boolean withNumber) {
+        String[] out = new String[m.k()];
+        for (int c = 0; c < out.length; c++) {
+            String n = m.personaNames()[c];
+            String cut = n.length() <= SHORT_NAME ? n : n.substring(0, SHORT_NAME - 1).stripTrailing() + "…";
+            out[c] = withNumber ? cut + " (" + c + ")" : cut;
+        }
+        return out;
     }
 
     public PcaScatter scatter() {
