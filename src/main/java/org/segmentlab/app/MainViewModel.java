@@ -137,8 +137,11 @@ public final class MainViewModel {
         start("Opening " + name, "open " + name, (p, cancel) -> {
             DataTable t = loader.load(target, options, p.range(0, 0.85), cancel);
             p.update(0.9, "Summarising " + Formats.count(t.columnCount()) + " columns");
-            return LoadedData.of(t, options, advisor, cancel);
-        }, (LoadedData d) -> {
+            LoadedData loaded = LoadedData.of(t, options, advisor, cancel);
+            // On the worker: spotting a numeric identifier sorts its column.
+            return new Opened(loaded, PreparationAdvisor.suggest(t));
+        }, (Opened opened) -> {
+            LoadedData d = opened.data();
             data.set(d);
             file.set(target);
             problem.set(null);
@@ -147,7 +150,7 @@ public final class MainViewModel {
             outcome.set(null);
             settings.markRun(null);
             settings.setData(d);
-            settings.applySuggestion(PreparationAdvisor.suggest(d.table()));
+            settings.applySuggestion(opened.suggestion());
             recentFiles.setAll(RecentFiles.push(recentFiles, target));
             DataTable t = d.table();
             status.set(name + ": " + Formats.count(t.rowCount()) + " rows · " + Formats.count(t.columnCount())
@@ -296,6 +299,10 @@ public final class MainViewModel {
     /** Restores the recent files list, dropping files that no longer exist. */
     public void setRecentFiles(List<Path> files) {
         recentFiles.setAll(RecentFiles.existing(files));
+    }
+
+    /** A loaded table and the core advisor's suggested preparation for it. */
+    private record Opened(LoadedData data, org.segmentlab.prep.PrepOptions suggestion) {
     }
 
     private interface Success<T> {

@@ -61,7 +61,7 @@ public final class FxPulseBenchmark {
     }
 
     /** One pulse gap and what the FX thread was doing during it. */
-    record Gap(long startNanos, double ms, String phase, String stack) {
+    record Gap(long startNanos, double ms, double gcMs, double fxCpuMs, String phase, String stack) {
     }
 
     public static final class App extends Application {
@@ -69,8 +69,12 @@ public final class FxPulseBenchmark {
         private final List<Long> pulses = new ArrayList<>(200_000);
         private final List<Gap> gaps = new ArrayList<>();
         private volatile long lastPulse = System.nanoTime();
+        private long lastGc;
+        private long lastCpu;
+        private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private volatile String phase = "start";
-        private volatile String sampled;
+        /** Stack samples of the FX thread during the current gap, by description. */
+        private final java.util.concurrent.ConcurrentHashMap<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile Thread fxThread;
         private AppContext context;
         private long t0;
@@ -90,11 +94,14 @@ public final class FxPulseBenchmark {
                 public void handle(long now) {
                     long t = System.nanoTime();
                     long gap = t - lastPulse;
-                    if (gap > 50_000_000L) {
-                        String s = sampled;
-                        gaps.add(new Gap(lastPulse, gap / 1e6, phase, s == null ? "(no sample)" : s));
+                    long gc = gcMillis();
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    if (gap > 50_000_000L && !pulses.isEmpty()) {
+                        gaps.add(new Gap(lastPulse, gap / 1e6, gc - lastGc, (cpu - lastCpu) / 1e6, phase, topSamples()));
                     }
-                    sampled = null;
+                    lastGc = gc;
+                    lastCpu = cpu;
+                    samples.clear();
                     lastPulse = t;
                     pulses.add(t);
                 }
@@ -136,6 +143,15 @@ public final class FxPulseBenchmark {
             vm.open(file);
         }
 
+        /** Total collection time of every collector so far (stop-the-world and concurrent alike). */
+        private static long gcMillis() {
+            long sum = 0;
+            for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                sum += Math.max(0, b.getCollectionTime());
+            }
+            return sum;
+        }
+
         private void delay(long ms, Runnable r) {
             javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.millis(ms));
             p.setOnFinished(e -> r.run());
@@ -145,15 +161,25 @@ public final class FxPulseBenchmark {
         private void watch() {
             while (true) {
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(10);
                 } catch (InterruptedException e) {
                     return;
                 }
                 Thread fx = fxThread;
-                if (fx != null && sampled == null && System.nanoTime() - lastPulse > 50_000_000L) {
-                    sampled = describe(fx.getStackTrace());
+                if (fx != null && System.nanoTime() - lastPulse > 50_000_000L) {
+                    samples.merge(describe(fx.getStackTrace()), 1, Integer::sum);
                 }
             }
+        }
+
+        /** The three most frequent samples of the gap, with their counts. */
+        private String topSamples() {
+            if (samples.isEmpty()) {
+                return "(no sample)";
+            }
+            int total = samples.values().stream().mapToInt(Integer::intValue).sum();
+            return samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(3)
+                    .map(e -> e.getValue() + "/" + total + " " + e.getKey()).reduce((a, b) -> a + "\n        | " + b).orElse("");
         }
 
         /** The topmost frames that are SegmentLab's (or JavaFX's, when none are), to say where the time went. */
@@ -167,8 +193,20 @@ public final class FxPulseBenchmark {
                     }
                 }
             }
-            String top = st.length == 0 ? "?" : st[0].getClassName() + "." + st[0].getMethodName();
-            return "top " + top + (ours.isEmpty() ? "" : " <- " + String.join(" <- ", ours));
+            List<String> top = new ArrayList<>();
+            for (int i = 0; i < Math.min(3, st.length); i++) {
+                top.add(st[i].getClassName().replaceAll("^.*\\.", "") + "." + st[i].getMethodName());
+            }
+            // The first control on the stack says which part of the window was busy.
+            String control = "";
+            for (StackTraceElement e : st) {
+                String c = e.getClassName();
+                if (c.startsWith("javafx.scene.control") || c.startsWith("org.controlsfx")) {
+                    control = " in " + c.replaceAll("^.*\\.", "") + "." + e.getMethodName();
+                    break;
+                }
+            }
+            return String.join(" < ", top) + control + (ours.isEmpty() ? "" : " <- " + String.join(" <- ", ours));
         }
 
         private void finish() {
@@ -184,14 +222,24 @@ public final class FxPulseBenchmark {
             double p99 = sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
             double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
             long over100 = Arrays.stream(g).filter(x -> x > 100).count();
+            double busyCpu = gaps.stream().mapToDouble(Gap::fxCpuMs).max().orElse(0);
+            log(String.format(Locale.ROOT, "longest FX-thread CPU time inside one gap: %.1f ms", busyCpu));
             log(String.format(Locale.ROOT, "pulses %d over %.1f s; gap median %.1f ms, p99 %.1f ms, max %.1f ms; %d gaps > 100 ms",
                     t.length, (System.nanoTime() - t0) / 1e9, p50, p99, max, over100));
+            try {
+                log("load average " + Files.readString(Path.of("/proc/loadavg")).trim() + " on "
+                        + Runtime.getRuntime().availableProcessors() + " cores");
+            } catch (java.io.IOException ignored) {
+                // not Linux
+            }
             log("status: " + vm.statusProperty().get() + (vm.problem() == null ? "" : " | problem: " + vm.problem().message()));
+            log("GC time in total " + gcMillis() + " ms; " + ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .map(b -> b.getName() + " x" + b.getCollectionCount()).toList());
             log("heap used " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20) + " MB");
             gaps.sort(Comparator.comparingDouble(Gap::ms).reversed());
             for (Gap x : gaps.subList(0, Math.min(15, gaps.size()))) {
-                log(String.format(Locale.ROOT, "  gap %7.1f ms at +%6.2f s during [%s]: %s", x.ms(), (x.startNanos() - t0) / 1e9,
-                        x.phase(), x.stack()));
+                log(String.format(Locale.ROOT, "  gap %7.1f ms (FX thread on CPU %6.1f ms, GC %5d ms) at +%6.2f s during [%s]: %s", x.ms(), x.fxCpuMs(), (long) x.gcMs(),
+                        (x.startNanos() - t0) / 1e9, x.phase(), x.stack()));
             }
             context.close();
             DONE.countDown();
