@@ -151,6 +151,39 @@ class AnalysisFlowTest {
     }
 
     @Test
+    void theScatterCanShowOtherComponentsOrRawFeatures() {
+        DataTable table = groups(40);
+        MainViewModel vm = vm(new DirectTaskRunner(), table, counted);
+        vm.open(FILE);
+        SegmentsViewModel segments = vm.segmentsModel();
+        SegmentsModel pcs = segments.model();
+        assertNotNull(pcs.axes().loadingNames(), "biplot arrows on principal components");
+        assertEquals(3, pcs.axes().lx().length);
+
+        segments.setAxes(2, 3); // PC3 against SPEND
+        SegmentsModel.Axes a = segments.model().axes();
+        assertTrue(a.xLabel().startsWith("PC3 ("), a.xLabel());
+        assertEquals("SPEND", a.yLabel());
+        assertNull(a.loadingNames(), "no arrows when an axis is a raw feature");
+        assertNull(a.warning());
+        int[] src = vm.outcomeProperty().get().result().prepared().sourceRows();
+        double[] spend = table.column("SPEND").orElseThrow().numbersView();
+        for (int i = 0; i < a.ys().length; i++) {
+            assertEquals(spend[src[i]], a.ys()[i], "raw values of the clustered rows");
+        }
+        var profiles = vm.outcomeProperty().get().result().profiles();
+        for (int c = 0; c < profiles.size(); c++) {
+            assertEquals(profiles.get(c).means().get("SPEND"), a.cy()[c], 1e-9, "centroids from the profiles' raw means");
+        }
+        assertSame(pcs.labels(), segments.model().labels(), "only the axes were recomputed");
+
+        vm.chooseKModel().choose(4);
+        assertEquals(2, segments.model().axes().xIndex(), "another k of the same analysis keeps the axes");
+        vm.run();
+        assertEquals(0, segments.model().axes().xIndex(), "a new analysis starts on PC1/PC2");
+    }
+
+    @Test
     void changingASettingMarksTheResultStaleUntilTheNextRun() {
         MainViewModel vm = vm(new DirectTaskRunner(), groups(30), counted);
         vm.open(FILE);
