@@ -17,6 +17,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.segmentlab.app.analysis.AnalysisOutcome;
 import org.segmentlab.app.analysis.AnalysisService;
+import org.segmentlab.app.analysis.ChooseKViewModel;
+import org.segmentlab.app.analysis.SegmentsViewModel;
 import org.segmentlab.app.data.AdviceSource;
 import org.segmentlab.app.data.Formats;
 import org.segmentlab.app.data.LoadedData;
@@ -32,6 +34,7 @@ import org.segmentlab.data.DataTable;
 import org.segmentlab.data.LoadOptions;
 import org.segmentlab.io.AppLog;
 import org.segmentlab.pipeline.AnalysisRequest;
+import org.segmentlab.prep.PreparationAdvisor;
 
 /**
  * The window's state and commands: the open table, loading and analysis jobs, their progress, the
@@ -58,10 +61,18 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyObjectWrapper<AnalysisOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ChooseKViewModel chooseKModel;
+    private final SegmentsViewModel segmentsModel;
 
     private TaskHandle current = TaskHandle.NONE;
     /** Incremented by every job start and every cancel; a listener acts only if its job is still the newest. */
     private long generation;
+    /** Re-profiling for a k picked in a chart: apart from {@link #current}, so it never cancels a run. */
+    private TaskHandle choosing = TaskHandle.NONE;
+    /** The k being re-profiled, or 0. */
+    private int pendingK;
+    /** Run the default analysis as soon as a file is open, so a newcomer sees segments without a click. */
+    private boolean analyseOnOpen = true;
 
     public MainViewModel(TaskRunner runner, TableLoader loader, AdviceSource advisor, AnalysisService analysis,
                          SettingsViewModel settings) {
@@ -70,7 +81,21 @@ public final class MainViewModel {
         this.advisor = advisor;
         this.analysis = analysis;
         this.settings = settings;
+        chooseKModel = new ChooseKViewModel(outcome.getReadOnlyProperty(), this::chooseK);
+        segmentsModel = new SegmentsViewModel(outcome.getReadOnlyProperty(), runner);
         file.addListener((o, a, f) -> title.set(f == null ? "SegmentLab" : "SegmentLab — " + f.getFileName()));
+        // The chosen-k spinner picks among the fitted k too (only when the user fixed k: with "auto" the
+        // spinner just shows the knee).
+        settings.chosenKProperty().addListener((o, a, k) -> {
+            if (!settings.autoKProperty().get()) {
+                chooseK(k.intValue());
+            }
+        });
+    }
+
+    /** Whether opening a file starts the default analysis at once (on by default). */
+    public void setAnalyseOnOpen(boolean on) {
+        analyseOnOpen = on;
     }
 
     // ---- commands ----
@@ -112,18 +137,27 @@ public final class MainViewModel {
         start("Opening " + name, "open " + name, (p, cancel) -> {
             DataTable t = loader.load(target, options, p.range(0, 0.85), cancel);
             p.update(0.9, "Summarising " + Formats.count(t.columnCount()) + " columns");
-            return LoadedData.of(t, options, advisor, cancel);
-        }, (LoadedData d) -> {
+            LoadedData loaded = LoadedData.of(t, options, advisor, cancel);
+            // On the worker: spotting a numeric identifier sorts its column.
+            return new Opened(loaded, PreparationAdvisor.suggest(t));
+        }, (Opened opened) -> {
+            LoadedData d = opened.data();
             data.set(d);
             file.set(target);
             problem.set(null);
+            choosing.cancel();
+            pendingK = 0;
             outcome.set(null);
             settings.markRun(null);
             settings.setData(d);
+            settings.applySuggestion(opened.suggestion());
             recentFiles.setAll(RecentFiles.push(recentFiles, target));
             DataTable t = d.table();
             status.set(name + ": " + Formats.count(t.rowCount()) + " rows · " + Formats.count(t.columnCount())
                     + " columns" + (t.skippedRows() > 0 ? " · " + Formats.count(t.skippedRows()) + " bad rows skipped" : ""));
+            if (analyseOnOpen && settings.request() != null) {
+                run();
+            }
         }, error -> {
             AppLog.error("Could not open " + target, error);
             problem.set(Problem.ofLoad(target, options, error));
@@ -166,15 +200,85 @@ public final class MainViewModel {
         }
         start("Running the analysis", "analysis", (p, cancel) -> analysis.run(d.table(), request, p, cancel),
                 (AnalysisOutcome o) -> {
+                    choosing.cancel();
+                    pendingK = 0;
                     outcome.set(o);
                     problem.set(null);
                     settings.markRun(request);
+                    if (settings.autoKProperty().get()) {
+                        // Shows the knee the analysis settled on; with auto on this changes no request.
+                        settings.chosenKProperty().set(o.result().chosenK());
+                    }
                     status.set(o.summary());
                 }, error -> {
                     AppLog.error("The analysis failed", error);
-                    String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-                    problem.set(Problem.message("The analysis failed: " + why));
+                    problem.set(Problem.message(analysisProblem(error)));
                 });
+    }
+
+    /** The banner's sentence for a failed analysis: what went wrong and what to change. */
+    static String analysisProblem(Throwable error) {
+        String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage().strip();
+        if (why.endsWith(".")) {
+            why = why.substring(0, why.length() - 1);
+        }
+        String hint = "";
+        if (error instanceof IllegalArgumentException && why.startsWith("k = ")) {
+            hint = " (set K range in the settings panel, then Run)";
+        } else if (error instanceof org.segmentlab.prep.PrepException) {
+            hint = " (change the features or derived columns in the settings panel, then Run)";
+        }
+        return "The analysis could not run: " + why + hint + ".";
+    }
+
+    /**
+     * Shows the current analysis at another k of its sweep: re-profiles from the cached fit on a
+     * worker (no k-means, no re-run, not stale) and moves the settings' chosen k there. Ignored when
+     * there is no result, k is already shown or k was not fitted.
+     */
+    public void chooseK(int k) {
+        AnalysisOutcome base = outcome.get();
+        if (base == null || k == pendingK || (pendingK == 0 && k == base.result().chosenK())
+                || !base.result().inSweep(k)) {
+            return;
+        }
+        choosing.cancel();
+        pendingK = k;
+        settings.selectK(k);
+        TaskHandle[] handle = new TaskHandle[1];
+        handle[0] = runner.submit("choose k = " + k, (p, cancel) -> base.withResult(base.result().withChosenK(k)),
+                new TaskListener<AnalysisOutcome>() {
+                    @Override
+                    public void succeeded(AnalysisOutcome o) {
+                        // Only if nothing newer was shown meanwhile (a run, a file, another k).
+                        if (outcome.get() == base && pendingK == k) {
+                            pendingK = 0;
+                            outcome.set(o);
+                            if (!busy.get()) {
+                                status.set(o.summary());
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable error) {
+                        if (pendingK == k) {
+                            pendingK = 0;
+                            AppLog.error("Could not show k = " + k, error);
+                            problem.set(Problem.message("Could not show k = " + k + ": " + error.getMessage()));
+                        }
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        if (pendingK == k) {
+                            pendingK = 0;
+                        }
+                    }
+                });
+        if (pendingK == k) {
+            choosing = handle[0];
+        }
     }
 
     /** Stops the running job at once; the data and result shown before it stay. */
@@ -195,6 +299,10 @@ public final class MainViewModel {
     /** Restores the recent files list, dropping files that no longer exist. */
     public void setRecentFiles(List<Path> files) {
         recentFiles.setAll(RecentFiles.existing(files));
+    }
+
+    /** A loaded table and the core advisor's suggested preparation for it. */
+    private record Opened(LoadedData data, org.segmentlab.prep.PrepOptions suggestion) {
     }
 
     private interface Success<T> {
@@ -265,6 +373,16 @@ public final class MainViewModel {
 
     public SettingsViewModel settings() {
         return settings;
+    }
+
+    /** The Choose k tab's state, following {@link #outcomeProperty()}. */
+    public ChooseKViewModel chooseKModel() {
+        return chooseKModel;
+    }
+
+    /** The Segments tab's state, following {@link #outcomeProperty()}. */
+    public SegmentsViewModel segmentsModel() {
+        return segmentsModel;
     }
 
     public ReadOnlyObjectProperty<LoadedData> dataProperty() {

@@ -48,6 +48,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.segmentlab.app.analysis.ChooseKView;
+import org.segmentlab.app.analysis.SegmentsView;
 import org.segmentlab.app.data.DataTabView;
 import org.segmentlab.app.settings.AppSettings;
 import org.segmentlab.app.settings.SettingsView;
@@ -57,7 +59,7 @@ import org.segmentlab.io.AppLog;
 /**
  * The main window: menus, toolbar, the problem banner, the settings panel beside the tabs (Data,
  * Choose k, Segments, Personas) and the status bar. It lays out and binds; every decision is in
- * {@link MainViewModel}. Chart tabs show a placeholder until the lead swaps content into their hosts
+ * {@link MainViewModel}. The Personas tab shows a placeholder until its view is swapped into its host
  * ({@link #setTabContent}).
  */
 public final class MainWindow {
@@ -71,6 +73,7 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Map<String, StackPane> hosts = new HashMap<>();
     private final DataTabView dataView;
+    private final SegmentsView segmentsView;
     private final Menu recentMenu = new Menu("Open Recent");
 
     public MainWindow(Stage stage, MainViewModel vm) {
@@ -90,6 +93,16 @@ public final class MainWindow {
                         placeholder("Run an analysis to see the segments: PCA scatter, silhouettes and profiles.")),
                 tab("personasTab", "Personas", "personasHost",
                         placeholder("Run an analysis to see a persona card for each segment.")));
+
+        setTabContent("chooseKTab", new ChooseKView(vm.chooseKModel()));
+        segmentsView = new SegmentsView(vm.segmentsModel());
+        setTabContent("segmentsTab", segmentsView);
+        // The first segments of a file come into view by themselves: a newcomer sees them without a click.
+        vm.segmentsModel().modelProperty().addListener((o, before, now) -> {
+            if (before == null && now != null && tabs.getSelectionModel().getSelectedIndex() == 0) {
+                tabs.getSelectionModel().select(2);
+            }
+        });
 
         SettingsView settings = new SettingsView(vm.settings(), vm::run,
                 vm.busyProperty().or(vm.dataProperty().isNull()));
@@ -374,6 +387,8 @@ public final class MainWindow {
         applyDividers(mainSplit, saved.dividers().get("main"));
         applyDividers(dataView.verticalSplit(), saved.dividers().get("data"));
         applyDividers(dataView.topSplit(), saved.dividers().get("dataTop"));
+        applyDividers(segmentsView.verticalSplit(), saved.dividers().get("segments"));
+        applyDividers(segmentsView.topSplit(), saved.dividers().get("segmentsTop"));
     }
 
     private static boolean onSomeScreen(AppSettings.WindowState w) {
@@ -401,6 +416,8 @@ public final class MainWindow {
         dividers.put("main", positions(mainSplit));
         dividers.put("data", positions(dataView.verticalSplit()));
         dividers.put("dataTop", positions(dataView.topSplit()));
+        dividers.put("segments", positions(segmentsView.verticalSplit()));
+        dividers.put("segmentsTop", positions(segmentsView.topSplit()));
         return base.withWindow(w).withDividers(dividers);
     }
 

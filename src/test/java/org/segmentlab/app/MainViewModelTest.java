@@ -22,7 +22,7 @@ import org.segmentlab.app.analysis.AnalysisOutcome;
 import org.segmentlab.app.analysis.AnalysisService;
 import org.segmentlab.app.data.Badge;
 import org.segmentlab.app.data.LoadedData;
-import org.segmentlab.app.data.SimpleAdvisor;
+import org.segmentlab.app.data.CoreAdvisor;
 import org.segmentlab.app.data.TableLoader;
 import org.segmentlab.app.settings.SettingsViewModel;
 import org.segmentlab.app.task.DirectTaskRunner;
@@ -74,12 +74,26 @@ class MainViewModelTest {
                 "this row has 3 fields but the header has 4.", "Fix the row or load the file skipping bad rows."));
     }
 
+    /** An engine that is not there: these tests are about loading, not analysing. */
+    private static final AnalysisService NOT_CONNECTED = (table, request, progress, cancel) -> {
+        throw new UnsupportedOperationException("no analysis in this test");
+    };
+
+    /** The real pipeline on a small table, k 1..4 (fast enough for every test). */
+    static AnalysisOutcome analyse(DataTable table, AnalysisRequest request) throws Exception {
+        return AnalysisService.PIPELINE.run(table, request.withKRange(1, 4), org.segmentlab.progress.ProgressListener.NONE,
+                org.segmentlab.progress.CancellationToken.NONE);
+    }
+
+    /** These tests drive runs by hand: opening a file does not start the default analysis here. */
     private MainViewModel vm(TaskRunner runner, AnalysisService analysis) {
-        return new MainViewModel(runner, loader, new SimpleAdvisor(), analysis, new SettingsViewModel());
+        MainViewModel vm = new MainViewModel(runner, loader, new CoreAdvisor(), analysis, new SettingsViewModel());
+        vm.setAnalyseOnOpen(false);
+        return vm;
     }
 
     private MainViewModel vm() {
-        return vm(new DirectTaskRunner(), AnalysisService.NOT_CONNECTED);
+        return vm(new DirectTaskRunner(), NOT_CONNECTED);
     }
 
     @Test
@@ -140,7 +154,7 @@ class MainViewModelTest {
     @Test
     void aNewerLoadWinsOverAnOlderSlowerOne() {
         ManualTaskRunner runner = new ManualTaskRunner(true);
-        MainViewModel vm = vm(runner, AnalysisService.NOT_CONNECTED);
+        MainViewModel vm = vm(runner, NOT_CONNECTED);
         vm.open(good);
         vm.open(other);
         assertTrue(runner.wasCancelled(0), "starting a load cancels the previous one");
@@ -155,7 +169,7 @@ class MainViewModelTest {
     @Test
     void cancellingLeavesThePreviousDataAndIgnoresTheLateResult() {
         ManualTaskRunner runner = new ManualTaskRunner(true);
-        MainViewModel vm = vm(runner, AnalysisService.NOT_CONNECTED);
+        MainViewModel vm = vm(runner, NOT_CONNECTED);
         vm.open(good);
         runner.run(0);
         LoadedData before = vm.data();
@@ -174,8 +188,9 @@ class MainViewModelTest {
         TableLoader cancelling = (file, options, progress, cancel) -> {
             throw new CancelledException();
         };
-        MainViewModel vm = new MainViewModel(new DirectTaskRunner(), cancelling, new SimpleAdvisor(),
-                AnalysisService.NOT_CONNECTED, new SettingsViewModel());
+        MainViewModel vm = new MainViewModel(new DirectTaskRunner(), cancelling, new CoreAdvisor(),
+                NOT_CONNECTED, new SettingsViewModel());
+        vm.setAnalyseOnOpen(false);
         vm.open(good);
         assertNull(vm.problem());
         assertNull(vm.data());
@@ -185,7 +200,7 @@ class MainViewModelTest {
     @Test
     void progressIsPublishedWhileBusyAndClearedAfterwards() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        MainViewModel vm = vm(runner, AnalysisService.NOT_CONNECTED);
+        MainViewModel vm = vm(runner, NOT_CONNECTED);
         List<String> steps = new ArrayList<>();
         vm.stepProperty().addListener((o, a, b) -> steps.add(b));
         vm.open(good);
@@ -202,12 +217,15 @@ class MainViewModelTest {
     void runHandsTheTableAndRequestToTheServiceAndKeepsTheLastGoodResultOnFailure() {
         AtomicInteger calls = new AtomicInteger();
         List<AnalysisRequest> requests = new ArrayList<>();
+        List<AnalysisOutcome> produced = new ArrayList<>();
         AnalysisService fake = (table, request, progress, cancel) -> {
             requests.add(request);
             if (calls.incrementAndGet() == 2) {
                 throw new IllegalArgumentException("unknown column NOPE");
             }
-            return new AnalysisOutcome(request, "result " + calls.get() + " on " + table.rowCount(), "k=3 · fake");
+            AnalysisOutcome o = analyse(table, request);
+            produced.add(o);
+            return o;
         };
         MainViewModel vm = vm(new DirectTaskRunner(), fake);
         vm.run();
@@ -216,20 +234,21 @@ class MainViewModelTest {
 
         vm.open(good);
         vm.run();
-        assertEquals("result 1 on 40", vm.outcomeProperty().get().result());
-        assertEquals("k=3 · fake", vm.statusProperty().get());
+        assertSame(produced.get(0), vm.outcomeProperty().get());
+        assertEquals(40, vm.outcomeProperty().get().result().table().rowCount());
+        assertTrue(vm.statusProperty().get().startsWith("k = "), vm.statusProperty().get());
         assertEquals(List.of("SPEND", "VISITS"), requests.get(0).prep().features());
         assertFalse(vm.settings().isStale());
 
         vm.settings().seedProperty().set(7);
         assertTrue(vm.settings().isStale());
         vm.run();
-        assertEquals("result 1 on 40", vm.outcomeProperty().get().result(), "a failed run keeps the previous result");
+        assertSame(produced.get(0), vm.outcomeProperty().get(), "a failed run keeps the previous result");
         assertTrue(vm.problem().message().contains("unknown column NOPE"));
         assertTrue(vm.settings().isStale());
 
         vm.run();
-        assertEquals("result 3 on 40", vm.outcomeProperty().get().result());
+        assertSame(produced.get(1), vm.outcomeProperty().get());
         assertEquals(7L, requests.get(2).seed());
         assertFalse(vm.settings().isStale());
         assertNull(vm.problem());
@@ -240,7 +259,7 @@ class MainViewModelTest {
         AtomicInteger calls = new AtomicInteger();
         MainViewModel vm = vm(new DirectTaskRunner(), (t, r, p, c) -> {
             calls.incrementAndGet();
-            return new AnalysisOutcome(r, null, "x");
+            return analyse(t, r);
         });
         vm.open(good);
         vm.settings().kMinProperty().set(6);
@@ -252,7 +271,7 @@ class MainViewModelTest {
 
     @Test
     void openingNewDataClearsTheOldResult() {
-        MainViewModel vm = vm(new DirectTaskRunner(), (t, r, p, c) -> new AnalysisOutcome(r, "r", "s"));
+        MainViewModel vm = vm(new DirectTaskRunner(), (t, r, p, c) -> analyse(t, r));
         vm.open(good);
         vm.run();
         assertNotNull(vm.outcomeProperty().get());
@@ -304,7 +323,7 @@ class MainViewModelTest {
         LoadedData d = vm.data();
         assertEquals(ColumnType.IDENTIFIER, d.table().column("VISITS").orElseThrow().type());
         assertTrue(d.summaries().get(2).hasBadge(Badge.IDENTIFIER));
-        assertTrue(d.advice().stream().anyMatch(a -> a.message().equals("VISITS looks like an identifier: excluded from clustering")));
+        assertTrue(d.advice().stream().anyMatch(a -> a.message().equals("VISITS looks like an identifier: excluded from clustering.")));
         assertEquals(List.of("SPEND"), vm.settings().request().prep().features());
         assertEquals("VISITS is now treated as identifier", vm.statusProperty().get());
     }
@@ -324,7 +343,7 @@ class MainViewModelTest {
 
     @Test
     void aTypeOverrideAfterARunMakesTheResultStaleEvenIfTheFeaturesStayTheSame() {
-        MainViewModel vm = vm(new DirectTaskRunner(), (t, r, p, c) -> new AnalysisOutcome(r, "r", "s"));
+        MainViewModel vm = vm(new DirectTaskRunner(), (t, r, p, c) -> analyse(t, r));
         vm.open(good);
         vm.run();
         assertFalse(vm.settings().isStale());

@@ -23,7 +23,7 @@ import org.segmentlab.app.analysis.AnalysisOutcome;
 import org.segmentlab.app.data.AdviceNote;
 import org.segmentlab.app.data.Badge;
 import org.segmentlab.app.data.ColumnSummary;
-import org.segmentlab.app.data.SimpleAdvisor;
+import org.segmentlab.app.data.CoreAdvisor;
 import org.segmentlab.app.data.TableLoader;
 import org.segmentlab.app.settings.AppSettings;
 import org.segmentlab.app.settings.FeatureItem;
@@ -54,10 +54,15 @@ class MainWindowFxTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        context = new AppContext(new FxTaskRunner(), TableLoader.csv(), new SimpleAdvisor(),
-                (table, request, progress, cancel) -> new AnalysisOutcome(request, null,
+        context = new AppContext(new FxTaskRunner(), TableLoader.csv(), new CoreAdvisor(),
+                // The real pipeline, kept small (k 2..3, one restart, sampled silhouettes): these tests are
+                // about the window, AnalysisFxTest about the analysis.
+                (table, request, progress, cancel) -> new AnalysisOutcome(request,
+                        org.segmentlab.pipeline.Pipeline.run(table, request.withKRange(2, 3).withNInit(1)
+                                .withSilhouette(org.segmentlab.metrics.SilhouetteMode.sample(500)), progress, cancel),
                         "fake run on " + table.rowCount() + " rows, seed " + request.seed()),
                 new SettingsStore(dir.resolve("settings.json")));
+        context.main().setAnalyseOnOpen(false);
         window = SegmentLabApp.open(stage, context, AppSettings.empty());
         stage.show();
     }
@@ -101,7 +106,6 @@ class MainWindowFxTest {
 
         ListView<AdviceNote> advisor = robot.lookup("#advisor").queryListView();
         List<String> notes = advisor.getItems().stream().map(AdviceNote::message).toList();
-        // startsWith: the core advisor, which replaces SimpleAdvisor at merge, ends its sentences with a period.
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("CUST_ID looks like an identifier: excluded from clustering")), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("MINIMUM_PAYMENTS: 313 missing (3.5%), filled with the mean")), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("PURCHASES is highly skewed (skewness ")), notes.toString());

@@ -2,12 +2,13 @@ package org.segmentlab.app.analysis;
 
 import org.segmentlab.data.DataTable;
 import org.segmentlab.pipeline.AnalysisRequest;
+import org.segmentlab.pipeline.Pipeline;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.ProgressListener;
 
 /**
- * Runs one analysis on a worker thread. The lead implements it over {@code pipeline.Pipeline.run} at
- * merge; until then the app uses {@link #NOT_CONNECTED} and tests use fakes.
+ * Runs one analysis on a worker thread. The app uses {@link #PIPELINE}; tests may wrap it (to fail,
+ * to block, to count calls).
  */
 @FunctionalInterface
 public interface AnalysisService {
@@ -19,8 +20,7 @@ public interface AnalysisService {
     AnalysisOutcome run(DataTable table, AnalysisRequest request, ProgressListener progress,
                         CancellationToken cancel) throws Exception;
 
-    /** Says plainly that the analysis engine is not part of this build yet. */
-    AnalysisService NOT_CONNECTED = (table, request, progress, cancel) -> {
-        throw new UnsupportedOperationException("The analysis engine is not connected in this build yet.");
-    };
+    /** The real analysis: {@link Pipeline#run}, the same one the command line runs. */
+    AnalysisService PIPELINE = (table, request, progress, cancel) ->
+            AnalysisOutcome.of(Pipeline.run(table, request, progress, cancel));
 }

@@ -12,6 +12,10 @@ import org.segmentlab.progress.CancellationToken;
 /** Builds the column summary rows, including histogram bins. Runs on a worker thread. */
 public final class ColumnSummaries {
 
+    /** |skewness| above which a column gets the "skewed" badge: the core advisor's threshold. */
+    static final double SKEW_LIMIT = org.segmentlab.prep.PreparationAdvisor.SKEW_THRESHOLD;
+
+
     /** Bars per mini histogram. */
     public static final int BINS = 24;
 
@@ -41,7 +45,7 @@ public final class ColumnSummaries {
         if (s.missing() > 0 && !badges.contains(Badge.EMPTY)) {
             badges.add(Badge.MISSING);
         }
-        if (Math.abs(s.skewness()) > SimpleAdvisor.SKEW_LIMIT) {
+        if (Math.abs(s.skewness()) > SKEW_LIMIT) {
             badges.add(Badge.SKEWED);
         }
         int[] hist = c.isNumeric() ? histogram(c.numbersView(), s.min(), s.max(), BINS) : new int[0];

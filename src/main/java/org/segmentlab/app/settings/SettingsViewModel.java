@@ -135,6 +135,19 @@ public final class SettingsViewModel {
         features.setAll(next);
     }
 
+    /**
+     * Takes the core advisor's suggested preparation for a fresh table: its excluded columns (numeric
+     * identifiers the column types do not flag) are unchecked, so the panel shows what the default
+     * analysis runs with.
+     */
+    public void applySuggestion(PrepOptions suggested) {
+        for (FeatureItem f : features) {
+            if (suggested.exclude().contains(f.name())) {
+                f.setChecked(false);
+            }
+        }
+    }
+
     public void checkAll(boolean on) {
         for (FeatureItem f : visibleFeatures) {
             if (f.kind() == FeatureItem.Kind.NUMERIC || f.kind() == FeatureItem.Kind.DERIVED || !on) {

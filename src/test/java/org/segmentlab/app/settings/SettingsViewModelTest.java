@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.segmentlab.app.TestTables;
 import org.segmentlab.app.data.LoadedData;
-import org.segmentlab.app.data.SimpleAdvisor;
+import org.segmentlab.app.data.CoreAdvisor;
 import org.segmentlab.data.DataTable;
 import org.segmentlab.data.LoadOptions;
 import org.segmentlab.pipeline.AnalysisRequest;
@@ -32,7 +32,7 @@ class SettingsViewModelTest {
     }
 
     private static LoadedData data(DataTable t) {
-        return LoadedData.of(t, LoadOptions.defaults(), new SimpleAdvisor(), CancellationToken.NONE);
+        return LoadedData.of(t, LoadOptions.defaults(), new CoreAdvisor(), CancellationToken.NONE);
     }
 
     private FeatureItem item(String name) {

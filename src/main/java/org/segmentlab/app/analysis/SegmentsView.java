@@ -1,0 +1,122 @@
+package org.segmentlab.app.analysis;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
+import org.segmentlab.app.charts.PcaScatter;
+import org.segmentlab.app.charts.ProfileHeatmap;
+import org.segmentlab.app.charts.SilhouettePlot;
+
+/**
+ * The Segments tab: the PCA scatter of every customer (large, left), the silhouette plot of the chosen
+ * k (right) and the profile heatmap (below), in split panes whose positions the window remembers.
+ * Clicking a silhouette band highlights that cluster's customers in the scatter. Binds only: each
+ * chart gets its arrays once per new {@link SegmentsModel}.
+ */
+public final class SegmentsView extends StackPane {
+
+    private final PcaScatter scatter = new PcaScatter();
+    private final SilhouettePlot silhouette = new SilhouettePlot();
+    private final ProfileHeatmap heatmap = new ProfileHeatmap();
+    private final SplitPane top = new SplitPane(scatter, silhouette);
+    private final SplitPane vertical = new SplitPane(top, heatmap);
+    private final SegmentsViewModel vm;
+
+    public SegmentsView(SegmentsViewModel vm) {
+        this.vm = vm;
+        setId("segmentsView");
+        top.setId("segmentsTopSplit");
+        top.setDividerPositions(0.64);
+        vertical.setId("segmentsSplit");
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(silhouette, false);
+        scatter.setMinSize(300, 240);
+        silhouette.setMinSize(200, 200);
+        heatmap.setMinSize(300, 120);
+        heatmap.setPrefSize(900, 260);
+        // Both ways: the scatter clears its highlight itself when k shrinks, which a one-way binding forbids.
+        scatter.highlightedClusterProperty().bindBidirectional(silhouette.selectedClusterProperty());
+        // The axis lists hold long feature names; sized by their longest item the two boxes would push the
+        // scatter's other tools out of its toolbar.
+        for (String id : new String[] {"#xAxisChoice", "#yAxisChoice"}) {
+            if (scatter.lookup(id) instanceof javafx.scene.control.ComboBox<?> box) {
+                box.setPrefWidth(130);
+                box.setMinWidth(90);
+            }
+        }
+
+        Label placeholder = new Label("Run an analysis to see the segments: PCA scatter, silhouettes and profiles.");
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(460);
+        placeholder.visibleProperty().bind(vm.modelProperty().isNull());
+        vertical.visibleProperty().bind(vm.modelProperty().isNotNull());
+        getChildren().addAll(vertical, placeholder);
+
+        vm.modelProperty().addListener((o, a, m) -> show(a, m));
+        show(null, vm.model());
+    }
+
+    private void show(SegmentsModel before, SegmentsModel m) {
+        if (m == null) {
+            return;
+        }
+        boolean sameClusters = before != null && before.labels() == m.labels();
+        if (!sameClusters) {
+            // Silhouettes first: they reset a selection beyond k before the scatter sees the new k.
+            silhouette.setData(m.silhouette(), m.silhouetteCluster(), m.k(), shortNames(m, true), m.silhouetteSampled());
+            heatmap.setData(shortNames(m, true), m.sizes(), m.features(), m.z(), m.rawMeans(), m.populationMeans());
+            scatter.hiddenClusters().clear();
+            scatter.setClusterNames(m.names());
+            scatter.setPointLabeler(m.hover());
+        }
+        SegmentsModel.Axes a = m.axes();
+        scatter.setData(a.xs(), a.ys(), m.labels(), m.k(), a.xLabel(), a.yLabel());
+        scatter.setCentroids(a.cx(), a.cy(), shortNames(m, false));
+        scatter.setLoadings(a.loadingNames(), a.lx(), a.ly());
+        scatter.setWarning(a.warning());
+        boolean axesReset = before != null && a.xIndex() == 0 && a.yIndex() == 1
+                && (before.axes().xIndex() != 0 || before.axes().yIndex() != 1);
+        if (before == null || !before.axisChoices().equals(m.axisChoices()) || axesReset) {
+            scatter.setAxisChoices(m.axisChoices(), vm::setAxes);
+        }
+    }
+
+    /** Longest persona name shown where space is tight (centroid labels, silhouette bands). */
+    static final int SHORT_NAME = 26;
+
+    /** Names cut to {@link #SHORT_NAME} characters (a generic draft can be long), optionally with the number. */
+    static String[] shortNames(SegmentsModel m, boolean withNumber) {
+        String[] out = new String[m.k()];
+        for (int c = 0; c < out.length; c++) {
+            String n = m.personaNames()[c];
+            String cut = n.length() <= SHORT_NAME ? n : n.substring(0, SHORT_NAME - 1).stripTrailing() + "…";
+            out[c] = withNumber ? cut + " (" + c + ")" : cut;
+        }
+        return out;
+    }
+
+    public PcaScatter scatter() {
+        return scatter;
+    }
+
+    public SilhouettePlot silhouette() {
+        return silhouette;
+    }
+
+    public ProfileHeatmap heatmap() {
+        return heatmap;
+    }
+
+    /** Scatter | silhouette. */
+    public SplitPane topSplit() {
+        return top;
+    }
+
+    /** (scatter | silhouette) over heatmap. */
+    public SplitPane verticalSplit() {
+        return vertical;
+    }
+}

@@ -1,0 +1,252 @@
+package org.segmentlab.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.segmentlab.app.AppContext;
+import org.segmentlab.app.MainViewModel;
+import org.segmentlab.app.MainWindow;
+import org.segmentlab.app.SegmentLabApp;
+import org.segmentlab.app.analysis.AnalysisService;
+import org.segmentlab.app.data.CoreAdvisor;
+import org.segmentlab.app.data.TableLoader;
+import org.segmentlab.app.settings.AppSettings;
+import org.segmentlab.app.settings.SettingsStore;
+import org.segmentlab.app.task.FxTaskRunner;
+
+/**
+ * Not a test: how long the FX thread goes without a pulse while the real window opens a big file and
+ * runs the default analysis. An AnimationTimer stamps every pulse; a watchdog thread samples the FX
+ * thread's stack whenever no pulse came for 50 ms, so a long gap says where it came from. After the
+ * analysis it shows the Choose k and Segments tabs (the 1M-point scatter) and hovers nothing.
+ *
+ * <p>Run with {@code bench/fx-pulse.sh} (Monocle headless, the surefire system properties).
+ *
+ * <pre>java ... org.segmentlab.bench.FxPulseBenchmark /tmp/synthetic_1m.csv 3</pre>
+ */
+public final class FxPulseBenchmark {
+
+    private FxPulseBenchmark() {
+    }
+
+    static Path file;
+    static int nInit;
+    static final CountDownLatch DONE = new CountDownLatch(1);
+
+    public static void main(String[] args) throws Exception {
+        file = Path.of(args.length > 0 ? args[0] : "/tmp/synthetic_1m.csv");
+        nInit = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (!Files.isRegularFile(file)) {
+            System.err.println("missing " + file + "; see bench/fx-pulse.sh");
+            System.exit(2);
+        }
+        new Thread(() -> Application.launch(App.class), "fx-launcher").start();
+        if (!DONE.await(30, TimeUnit.MINUTES)) {
+            System.err.println("timed out");
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** One pulse gap and what the FX thread was doing during it. */
+    record Gap(long startNanos, double ms, double gcMs, double fxCpuMs, String phase, String stack) {
+    }
+
+    public static final class App extends Application {
+
+        private final List<Long> pulses = new ArrayList<>(200_000);
+        private final List<Gap> gaps = new ArrayList<>();
+        private volatile long lastPulse = System.nanoTime();
+        private long lastGc;
+        private long lastCpu;
+        private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private volatile String phase = "start";
+        /** Stack samples of the FX thread during the current gap, by description. */
+        private final java.util.concurrent.ConcurrentHashMap<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile Thread fxThread;
+        private AppContext context;
+        private long t0;
+
+        @Override
+        public void start(Stage stage) {
+            fxThread = Thread.currentThread();
+            context = new AppContext(new FxTaskRunner(), TableLoader.csv(), new CoreAdvisor(), AnalysisService.PIPELINE,
+                    new SettingsStore(Path.of(System.getProperty("java.io.tmpdir"), "fx-pulse-settings.json")));
+            MainWindow window = SegmentLabApp.open(stage, context, AppSettings.empty());
+            stage.show();
+            MainViewModel vm = context.main();
+            vm.settings().nInitProperty().set(nInit);
+
+            AnimationTimer timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    long gap = t - lastPulse;
+                    long gc = gcMillis();
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    if (gap > 50_000_000L && !pulses.isEmpty()) {
+                        gaps.add(new Gap(lastPulse, gap / 1e6, gc - lastGc, (cpu - lastCpu) / 1e6, phase, topSamples()));
+                    }
+                    lastGc = gc;
+                    lastCpu = cpu;
+                    samples.clear();
+                    lastPulse = t;
+                    pulses.add(t);
+                }
+            };
+            Thread watchdog = new Thread(this::watch, "pulse-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            timer.start();
+
+            vm.stepProperty().addListener((o, a, b) -> {
+                if (b != null && !b.isBlank()) {
+                    phase = b;
+                }
+            });
+            vm.dataProperty().addListener((o, a, b) -> phase = "data published (Data tab, table, summaries)");
+            vm.outcomeProperty().addListener((o, a, b) -> phase = "outcome published (status, Choose k charts)");
+            vm.segmentsModel().modelProperty().addListener((o, a, m) -> {
+                phase = "segments model published (scatter, silhouettes, heatmap)";
+                if (m != null) {
+                    TabPane tabs = window.tabs();
+                    log("segments model arrived; showing Choose k, then Segments");
+                    phase = "Choose k tab shown";
+                    tabs.getSelectionModel().select(1);
+                    // Let a few pulses pass on each tab before the next step.
+                    Platform.runLater(() -> delay(1000, () -> {
+                        phase = "Segments tab shown (1M-point scatter)";
+                        tabs.getSelectionModel().select(2);
+                        delay(3000, () -> {
+                            phase = "pick k = 5 on the elbow";
+                            vm.chooseK(5);
+                            delay(4000, this::finish);
+                        });
+                    }));
+                }
+            });
+            t0 = System.nanoTime();
+            log("opening " + file + " with n_init " + nInit);
+            phase = "open requested";
+            vm.open(file);
+        }
+
+        /** Total collection time of every collector so far (stop-the-world and concurrent alike). */
+        private static long gcMillis() {
+            long sum = 0;
+            for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                sum += Math.max(0, b.getCollectionTime());
+            }
+            return sum;
+        }
+
+        private void delay(long ms, Runnable r) {
+            javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.millis(ms));
+            p.setOnFinished(e -> r.run());
+            p.play();
+        }
+
+        private void watch() {
+            while (true) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Thread fx = fxThread;
+                if (fx != null && System.nanoTime() - lastPulse > 50_000_000L) {
+                    samples.merge(describe(fx.getStackTrace()), 1, Integer::sum);
+                }
+            }
+        }
+
+        /** The three most frequent samples of the gap, with their counts. */
+        private String topSamples() {
+            if (samples.isEmpty()) {
+                return "(no sample)";
+            }
+            int total = samples.values().stream().mapToInt(Integer::intValue).sum();
+            return samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(3)
+                    .map(e -> e.getValue() + "/" + total + " " + e.getKey()).reduce((a, b) -> a + "\n        | " + b).orElse("");
+        }
+
+        /** The topmost frames that are SegmentLab's (or JavaFX's, when none are), to say where the time went. */
+        private static String describe(StackTraceElement[] st) {
+            List<String> ours = new ArrayList<>();
+            for (StackTraceElement e : st) {
+                if (e.getClassName().startsWith("org.segmentlab") && !e.getClassName().contains("FxPulseBenchmark")) {
+                    ours.add(e.getClassName().replace("org.segmentlab.", "") + "." + e.getMethodName() + ":" + e.getLineNumber());
+                    if (ours.size() == 4) {
+                        break;
+                    }
+                }
+            }
+            List<String> top = new ArrayList<>();
+            for (int i = 0; i < Math.min(3, st.length); i++) {
+                top.add(st[i].getClassName().replaceAll("^.*\\.", "") + "." + st[i].getMethodName());
+            }
+            // The first control on the stack says which part of the window was busy.
+            String control = "";
+            for (StackTraceElement e : st) {
+                String c = e.getClassName();
+                if (c.startsWith("javafx.scene.control") || c.startsWith("org.controlsfx")) {
+                    control = " in " + c.replaceAll("^.*\\.", "") + "." + e.getMethodName();
+                    break;
+                }
+            }
+            return String.join(" < ", top) + control + (ours.isEmpty() ? "" : " <- " + String.join(" <- ", ours));
+        }
+
+        private void finish() {
+            MainViewModel vm = context.main();
+            long[] t = pulses.stream().mapToLong(Long::longValue).toArray();
+            double[] g = new double[Math.max(0, t.length - 1)];
+            for (int i = 1; i < t.length; i++) {
+                g[i - 1] = (t[i] - t[i - 1]) / 1e6;
+            }
+            double[] sorted = g.clone();
+            Arrays.sort(sorted);
+            double max = sorted.length == 0 ? 0 : sorted[sorted.length - 1];
+            double p99 = sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
+            double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+            long over100 = Arrays.stream(g).filter(x -> x > 100).count();
+            double busyCpu = gaps.stream().mapToDouble(Gap::fxCpuMs).max().orElse(0);
+            log(String.format(Locale.ROOT, "longest FX-thread CPU time inside one gap: %.1f ms", busyCpu));
+            log(String.format(Locale.ROOT, "pulses %d over %.1f s; gap median %.1f ms, p99 %.1f ms, max %.1f ms; %d gaps > 100 ms",
+                    t.length, (System.nanoTime() - t0) / 1e9, p50, p99, max, over100));
+            try {
+                log("load average " + Files.readString(Path.of("/proc/loadavg")).trim() + " on "
+                        + Runtime.getRuntime().availableProcessors() + " cores");
+            } catch (java.io.IOException ignored) {
+                // not Linux
+            }
+            log("status: " + vm.statusProperty().get() + (vm.problem() == null ? "" : " | problem: " + vm.problem().message()));
+            log("GC time in total " + gcMillis() + " ms; " + ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .map(b -> b.getName() + " x" + b.getCollectionCount()).toList());
+            log("heap used " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20) + " MB");
+            gaps.sort(Comparator.comparingDouble(Gap::ms).reversed());
+            for (Gap x : gaps.subList(0, Math.min(15, gaps.size()))) {
+                log(String.format(Locale.ROOT, "  gap %7.1f ms (FX thread on CPU %6.1f ms, GC %5d ms) at +%6.2f s during [%s]: %s", x.ms(), x.fxCpuMs(), (long) x.gcMs(),
+                        (x.startNanos() - t0) / 1e9, x.phase(), x.stack()));
+            }
+            context.close();
+            DONE.countDown();
+        }
+
+        private void log(String s) {
+            System.out.println(String.format(Locale.ROOT, "[%7.2f s] ", (System.nanoTime() - t0) / 1e9) + s);
+        }
+    }
+}
