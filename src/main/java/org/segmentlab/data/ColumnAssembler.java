@@ -202,7 +202,7 @@ final class ColumnAssembler {
                     + " not a number and " + (exceptions == 1 ? "was" : "were") + " treated as missing (e.g. "
                     + quoteAll(examples) + "). Fix them in the file, or set the column's type to categorical.";
         }
-        return new Column(name, type, type, values, null, null, null, exceptions, examples);
+        return Column.compact(name, type, type, values, null, null, null, exceptions, examples);
     }
 
     /**
@@ -280,7 +280,7 @@ final class ColumnAssembler {
                 int[] remap = new int[a.dict.size()];
                 for (int i = 0; i < remap.length; i++) {
                     check(i);
-                    remap[i] = merged.codeOf(a.dict.get(i));
+                    remap[i] = merged.codeOf(a.dict, i);
                 }
                 for (int i = 0; i < a.codeCount; i++) {
                     check(i);
@@ -289,7 +289,8 @@ final class ColumnAssembler {
                 }
             }
         }
-        String[] dictionary = merged == null ? new String[0] : merged.toArray();
+        CompactStrings dictionary = merged == null ? CompactStrings.EMPTY : merged.toCompact();
+        merged = null; // its hash table is garbage from here on
         long nonMissing = 0;
         for (int i = 0; i < codes.length; i++) {
             check(i);
@@ -300,13 +301,13 @@ final class ColumnAssembler {
         ColumnType type;
         if (nonMissing == 0) {
             type = ColumnType.EMPTY;
-        } else if (dictionary.length == 1) {
+        } else if (dictionary.size() == 1) {
             type = ColumnType.CONSTANT;
-        } else if (dictionary.length == nonMissing) {
+        } else if (dictionary.size() == nonMissing) {
             type = ColumnType.IDENTIFIER;
         } else {
             type = ColumnType.CATEGORICAL;
         }
-        return new Column(names.get(j), type, type, null, codes, dictionary, null, 0, List.of());
+        return Column.compact(names.get(j), type, type, null, codes, dictionary, null, 0, List.of());
     }
 }
