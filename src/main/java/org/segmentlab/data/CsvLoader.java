@@ -42,7 +42,7 @@ public final class CsvLoader {
     /** Bodies below this size are parsed on one thread (threads cost more than they save). */
     private static final long PARALLEL_MIN_BYTES = 1 << 20;
     /** Read block per thread: large enough that a read costs little, small enough to never matter. */
-    static final int DEFAULT_BLOCK_BYTES = 8 << 20;
+    static final int DEFAULT_BLOCK_BYTES = 4 << 20;
 
     private final int blockBytes;
     /** Bytes of heap the loader may assume free, or -1 to ask the runtime (tests inject a small limit). */
@@ -217,6 +217,7 @@ public final class CsvLoader {
 
         Parse parse = new Parse(file, ch, size, bodyStart, lineBase, (byte) delim, delim, decimal, charset, strict,
                 expected, options, cancel, progress.range(0, 0.2), progress.range(0.2, 0.9), blockBytes, memoryLimit);
+        parse.textHint = textHint(records, header ? 1 : 0, expected, decimal);
         boolean fast = !forceGeneral && isAsciiCompatible(charset) && delim < 128;
         ChunkResult[] chunks = fast ? parse.fast() : null;
         if (chunks != null && anySawQuote(chunks)) {
@@ -283,6 +284,31 @@ public final class CsvLoader {
         List<Column> columns = new ColumnAssembler(parse, chunks, names, (int) rows, warnings).assemble();
         progress.update(1.0, "Loaded " + rows + " rows");
         return new DataTable(file, dialect, columns, (int) rows, skipped, warnings);
+    }
+
+    /**
+     * Columns the sample shows as text (ids, names): the fast path gives them codes from the start
+     * instead of a double[] per row that would only be dropped (8 MB per million rows). Only a hint:
+     * the type is still decided on all rows.
+     */
+    static boolean[] textHint(List<List<String>> records, int first, int expected, char decimal) {
+        boolean[] hint = new boolean[expected];
+        for (int j = 0; j < expected; j++) {
+            int present = 0;
+            int numeric = 0;
+            for (int r = first; r < records.size(); r++) {
+                List<String> rec = records.get(r);
+                if (rec.size() != expected || MissingMarkers.isMissing(rec.get(j))) {
+                    continue;
+                }
+                present++;
+                if (!Double.isNaN(NumberParser.parseOrNaN(rec.get(j), decimal))) {
+                    numeric++;
+                }
+            }
+            hint[j] = present >= 5 && numeric * 5 < present;
+        }
+        return hint;
     }
 
     private static boolean anySawQuote(ChunkResult[] chunks) {
@@ -462,6 +488,8 @@ public final class CsvLoader {
         final long memoryLimit;
         long[][] ranges;
         boolean general;
+        /** Columns that start as text on the fast path (see {@link CsvLoader#textHint}); null: none. */
+        boolean[] textHint;
 
         Parse(Path file, FileChannel ch, long end, long bodyStart, long lineBase, byte delim, char delimChar,
               char decimal, Charset charset, boolean strict, int expected, LoadOptions options,
@@ -527,7 +555,7 @@ public final class CsvLoader {
             double[][] shared = new double[expected][];
             for (int j = 0; j < expected; j++) {
                 // One column at a time: zeroing 8 MB per million rows is slow enough to check in between.
-                shared[j] = new double[(int) total];
+                shared[j] = isHintedText(j) ? null : new double[(int) total];
                 cancel.throwIfCancelled();
             }
             int[] offsets = new int[ranges.length];
@@ -540,7 +568,10 @@ public final class CsvLoader {
                 TextDecoder dec = decoder();
                 res.columns = new ColumnAccumulator[expected];
                 for (int j = 0; j < expected; j++) {
-                    res.columns[j] = new ColumnAccumulator(decimal, dec, shared[j], offsets[k], (int) lines[k]);
+                    res.columns[j] = shared[j] == null
+                            ? ColumnAccumulator.textOnly(decimal, dec,
+                                    new StringDictionary((int) Math.min(1 << 16, lines[k])), (int) lines[k])
+                            : new ColumnAccumulator(decimal, dec, shared[j], offsets[k], (int) lines[k]);
                 }
                 try {
                     return streamFast(ranges[k][0], ranges[k][1], RowSink.into(res.columns), res, progress);
@@ -549,6 +580,10 @@ public final class CsvLoader {
                     return res;
                 }
             });
+        }
+
+        private boolean isHintedText(int j) {
+            return textHint != null && textHint[j];
         }
 
         /**
