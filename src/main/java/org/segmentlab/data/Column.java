@@ -7,7 +7,10 @@ import java.util.Objects;
  * One column of a loaded table, stored as primitive arrays.
  *
  * <p>A column holds either numbers ({@link #numbers()}, NaN for missing) or dictionary-encoded text
- * ({@link #codes()} indexing {@link #dictionary()}, -1 for missing), never rows of strings. Numeric,
+ * ({@link #codes()} indexing {@link #dictionary()}, -1 for missing), never rows of strings. The
+ * dictionary's texts are kept as one UTF-8 byte array with offsets (a million unique ids cost about
+ * their bytes, not a million String objects); {@link #text}, {@link #dictionaryText} and
+ * {@link #dictionary()} create Strings on demand. Numeric,
  * and numeric identifiers/constants, use numbers; categorical and text identifiers use codes.
  * Instances are immutable: accessors return defensive copies, except {@code numbersView()} and
  * {@code codesView()}, which hand out the internal array for read-only use in hot loops.
