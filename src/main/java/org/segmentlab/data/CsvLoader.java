@@ -29,10 +29,15 @@ import org.segmentlab.progress.ProgressListener;
  * Reads customer CSV files as people really have them: sniffs the dialect, types the columns and
  * computes their statistics (lazily, on first use). Thread-safe (no state).
  *
- * <p>How: the file is read into memory (progress by bytes read), the dialect is sniffed on the first
- * 64 KiB, and the body is parsed either by {@link FastParser} (no quote characters: the body is split
- * at line boundaries and the parts are parsed in parallel) or by Apache Commons CSV (quoted files).
- * Invalid UTF-8 anywhere restarts the read as windows-1252, unless the user forced an encoding.
+ * <p>How: the file is never held on the heap. The first MiB is read to sniff the dialect (on the first
+ * 64 KiB) and find the header; the body is then streamed in blocks ({@value #DEFAULT_BLOCK_BYTES} bytes,
+ * one reused buffer per thread, positional reads on one {@link FileChannel}), so files over 2 GB load
+ * when the heap can hold their columns. Quote-free bodies take {@link FastParser}: the lines of each
+ * thread's byte range are counted first, the heap needed is checked ({@link DataException} instead of
+ * an OutOfMemoryError), and the ranges are parsed in parallel straight into the final column arrays.
+ * Quoted files stream through Apache Commons CSV. Invalid UTF-8 anywhere restarts the parse as
+ * windows-1252, unless the user forced an encoding. Progress is by bytes; cancellation is checked at
+ * least every block and every 1,024 lines.
  */
 public final class CsvLoader {
 
