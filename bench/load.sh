@@ -21,6 +21,7 @@ mvn -o -q -B test-compile
 mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
 CP="target/classes:target/test-classes:$(cat target/cp.txt)"
 
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 cold=(); warm=(); pandas=(); bytes=""
 for i in $(seq 1 "$RUNS"); do
   out=$(java $JAVA_OPTS -cp "$CP" org.segmentlab.bench.LoadBenchmark "$FILE" 2 --no-statistics)

@@ -18,4 +18,6 @@ final class ChunkResult {
     boolean sawQuote;
     /** A cell was not valid in the charset assumed: retry as windows-1252. */
     boolean invalidEncoding;
+    /** The sink asked to stop (a refill that has read all the rows it needs). */
+    boolean stopped;
 }

@@ -7,7 +7,10 @@ import java.util.Objects;
  * One column of a loaded table, stored as primitive arrays.
  *
  * <p>A column holds either numbers ({@link #numbers()}, NaN for missing) or dictionary-encoded text
- * ({@link #codes()} indexing {@link #dictionary()}, -1 for missing), never rows of strings. Numeric,
+ * ({@link #codes()} indexing {@link #dictionary()}, -1 for missing), never rows of strings. The
+ * dictionary's texts are kept as one UTF-8 byte array with offsets (a million unique ids cost about
+ * their bytes, not a million String objects); {@link #text}, {@link #dictionaryText} and
+ * {@link #dictionary()} create Strings on demand. Numeric,
  * and numeric identifiers/constants, use numbers; categorical and text identifiers use codes.
  * Instances are immutable: accessors return defensive copies, except {@code numbersView()} and
  * {@code codesView()}, which hand out the internal array for read-only use in hot loops.
@@ -19,7 +22,7 @@ public final class Column {
     private final ColumnType detectedType;
     private final double[] numbers;
     private final int[] codes;
-    private final String[] dictionary;
+    private final CompactStrings dictionary;
     // Computed on first use (sorting every column costs more than parsing it); immutable once set.
     private volatile ColumnStatistics statistics;
     private final long nonNumericCells;
@@ -36,6 +39,21 @@ public final class Column {
     public Column(String name, ColumnType type, ColumnType detectedType, double[] numbers, int[] codes,
                   String[] dictionary, ColumnStatistics statistics, long nonNumericCells,
                   List<String> nonNumericExamples) {
+        this(name, type, detectedType, numbers, codes, dictionary == null ? null : CompactStrings.of(dictionary),
+                statistics, nonNumericCells, nonNumericExamples, true);
+    }
+
+    /** As the public constructor, with the dictionary already compact (shared, never modified). */
+    static Column compact(String name, ColumnType type, ColumnType detectedType, double[] numbers, int[] codes,
+                          CompactStrings dictionary, ColumnStatistics statistics, long nonNumericCells,
+                          List<String> nonNumericExamples) {
+        return new Column(name, type, detectedType, numbers, codes, dictionary, statistics, nonNumericCells,
+                nonNumericExamples, true);
+    }
+
+    private Column(String name, ColumnType type, ColumnType detectedType, double[] numbers, int[] codes,
+                   CompactStrings dictionary, ColumnStatistics statistics, long nonNumericCells,
+                   List<String> nonNumericExamples, boolean compactMarker) {
         this.name = Objects.requireNonNull(name);
         this.type = Objects.requireNonNull(type);
         this.detectedType = Objects.requireNonNull(detectedType);
@@ -95,9 +113,36 @@ public final class Column {
         return codes;
     }
 
-    /** A copy of the dictionary, or null for a numeric column. */
+    /**
+     * The dictionary as new Strings, or null for a numeric column. Allocates one String per entry
+     * (the column keeps its texts as compact UTF-8 bytes): prefer {@link #dictionarySize()} and
+     * {@link #dictionaryText(int)} when you need one entry at a time.
+     */
     public String[] dictionary() {
-        return dictionary == null ? null : dictionary.clone();
+        return dictionary == null ? null : dictionary.toArray();
+    }
+
+    /** Number of distinct texts that codes index; 0 for a numeric column. */
+    public int dictionarySize() {
+        return dictionary == null ? 0 : dictionary.size();
+    }
+
+    /**
+     * The text of one dictionary code (a new String).
+     *
+     * @throws IllegalStateException     for a numeric column
+     * @throws IndexOutOfBoundsException for a code outside [0, dictionarySize())
+     */
+    public String dictionaryText(int code) {
+        if (dictionary == null) {
+            throw new IllegalStateException("column " + name + " is numeric and has no dictionary");
+        }
+        return dictionary.get(code);
+    }
+
+    /** The compact dictionary itself (shared, immutable), or null for a numeric column. */
+    CompactStrings compactDictionary() {
+        return dictionary;
     }
 
     public boolean isMissing(int row) {
@@ -117,14 +162,14 @@ public final class Column {
             return Double.toString(v);
         }
         int c = codes[row];
-        return c < 0 ? "" : dictionary[c];
+        return c < 0 ? "" : dictionary.get(c);
     }
 
     /** The column's statistics, computed on first call (thread-safe; cheap afterwards). */
     public ColumnStatistics statistics() {
         ColumnStatistics s = statistics;
         if (s == null) {
-            s = numbers != null ? Statistics.ofNumbers(numbers) : Statistics.ofCodes(codes, dictionary.length);
+            s = numbers != null ? Statistics.ofNumbers(numbers) : Statistics.ofCodes(codes, dictionary.size());
             statistics = s;
         }
         return s;
@@ -137,11 +182,7 @@ public final class Column {
             bytes += 16L + 8L * numbers.length;
         }
         if (codes != null) {
-            bytes += 16L + 4L * codes.length + 16L + 4L * dictionary.length;
-            for (String s : dictionary) {
-                // String object (24) + its byte[] (16 + length, rounded to 8); Latin-1 text is 1 byte/char.
-                bytes += 24 + 16 + ((s.length() + 7) & ~7);
-            }
+            bytes += 16L + 4L * codes.length + dictionary.estimatedBytes();
         }
         return bytes;
     }

@@ -91,7 +91,10 @@ final class ColumnAccumulator {
         if (MissingMarkers.isMissing(b, from, to)) {
             appendCode(-1);
         } else {
-            appendCode(dict.codeOf(decoder.decode(b, from, to)));
+            // ASCII bytes are their own UTF-8 (the fast path only runs on ASCII-compatible charsets):
+            // no String per cell.
+            appendCode(TextDecoder.isAscii(b, from, to) ? dict.codeOf(b, from, to)
+                    : dict.codeOf(decoder.decode(b, from, to)));
         }
     }
 

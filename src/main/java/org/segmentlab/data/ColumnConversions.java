@@ -26,11 +26,11 @@ final class ColumnConversions {
         }
         // Identifier, constant and empty keep whatever storage the column has.
         if (column.isNumeric()) {
-            return new Column(column.name(), newType, column.detectedType(), column.numbersView(), null, null,
+            return Column.compact(column.name(), newType, column.detectedType(), column.numbersView(), null, null,
                     column.statistics(), column.nonNumericCells(), column.nonNumericExamples());
         }
-        return new Column(column.name(), newType, column.detectedType(), null, column.codesView(),
-                column.dictionary(), column.statistics(), column.nonNumericCells(), column.nonNumericExamples());
+        return Column.compact(column.name(), newType, column.detectedType(), null, column.codesView(),
+                column.compactDictionary(), column.statistics(), column.nonNumericCells(), column.nonNumericExamples());
     }
 
     private static Column numbersToText(Column column, ColumnType newType) {
@@ -40,16 +40,16 @@ final class ColumnConversions {
         for (int i = 0; i < n; i++) {
             codes[i] = column.isMissing(i) ? -1 : dict.codeOf(column.text(i));
         }
-        return new Column(column.name(), newType, column.detectedType(), null, codes, dict.toArray(), null, 0,
+        return Column.compact(column.name(), newType, column.detectedType(), null, codes, dict.toCompact(), null, 0,
                 List.of());
     }
 
     /** Parses each distinct text once, accepting '.' or ',' as decimal separator. */
     private static Column textToNumbers(Column column) {
-        String[] dict = column.dictionary();
-        double[] parsed = new double[dict.length];
-        for (int i = 0; i < dict.length; i++) {
-            String s = dict[i].strip();
+        int size = column.dictionarySize();
+        double[] parsed = new double[size];
+        for (int i = 0; i < size; i++) {
+            String s = column.dictionaryText(i).strip();
             double v = NumberParser.parseOrNaN(s, '.');
             if (Double.isNaN(v) && s.indexOf('.') < 0) {
                 v = NumberParser.parseOrNaN(s, ',');
@@ -63,14 +63,18 @@ final class ColumnConversions {
         for (int i = 0; i < codes.length; i++) {
             int c = codes[i];
             values[i] = c < 0 ? Double.NaN : parsed[c];
-            if (c >= 0 && Double.isNaN(parsed[c]) && !MissingMarkers.isMissing(dict[c].strip())) {
+            if (c >= 0 && Double.isNaN(parsed[c])) {
+                String text = column.dictionaryText(c);
+                if (MissingMarkers.isMissing(text.strip())) {
+                    continue;
+                }
                 bad++;
-                if (examples.size() < ColumnAccumulator.MAX_EXAMPLES && !examples.contains(dict[c])) {
-                    examples.add(dict[c]);
+                if (examples.size() < ColumnAccumulator.MAX_EXAMPLES && !examples.contains(text)) {
+                    examples.add(text);
                 }
             }
         }
-        return new Column(column.name(), ColumnType.NUMERIC, column.detectedType(), values, null, null, null, bad,
+        return Column.compact(column.name(), ColumnType.NUMERIC, column.detectedType(), values, null, null, null, bad,
                 examples);
     }
 }

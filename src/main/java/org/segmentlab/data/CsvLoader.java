@@ -29,17 +29,42 @@ import org.segmentlab.progress.ProgressListener;
  * Reads customer CSV files as people really have them: sniffs the dialect, types the columns and
  * computes their statistics (lazily, on first use). Thread-safe (no state).
  *
- * <p>How: the file is read into memory (progress by bytes read), the dialect is sniffed on the first
- * 64 KiB, and the body is parsed either by {@link FastParser} (no quote characters: the body is split
- * at line boundaries and the parts are parsed in parallel) or by Apache Commons CSV (quoted files).
- * Invalid UTF-8 anywhere restarts the read as windows-1252, unless the user forced an encoding.
+ * <p>How: the file is never held on the heap. The first MiB is read to sniff the dialect (on the first
+ * 64 KiB) and find the header; the body is then streamed in blocks ({@value #DEFAULT_BLOCK_BYTES} bytes,
+ * one reused buffer per thread, positional reads on one {@link FileChannel}), so files over 2 GB load
+ * when the heap can hold their columns. Quote-free bodies take {@link FastParser}: the lines of each
+ * thread's byte range are counted first, the heap needed is checked ({@link DataException} instead of
+ * an OutOfMemoryError), and the ranges are parsed in parallel straight into the final column arrays.
+ * Quoted files stream through Apache Commons CSV. Invalid UTF-8 anywhere restarts the parse as
+ * windows-1252, unless the user forced an encoding. Progress is by bytes; cancellation is checked at
+ * least every block and every 1,024 lines.
  */
 public final class CsvLoader {
 
     static final int SAMPLE_BYTES = 64 * 1024;
+    /** Bytes read up front for sniffing and the header record (which must fit in them). */
+    static final int HEAD_BYTES = 1 << 20;
     /** Bodies below this size are parsed on one thread (threads cost more than they save). */
-    private static final int PARALLEL_MIN_BYTES = 1 << 20;
-    private static final int READ_BLOCK = 4 << 20;
+    private static final long PARALLEL_MIN_BYTES = 1 << 20;
+    /** Read block per thread: large enough that a read costs little, small enough to never matter. */
+    static final int DEFAULT_BLOCK_BYTES = 4 << 20;
+
+    private final int blockBytes;
+    /** Bytes of heap the loader may assume free, or -1 to ask the runtime (tests inject a small limit). */
+    private final long memoryLimit;
+
+    public CsvLoader() {
+        this(DEFAULT_BLOCK_BYTES, -1);
+    }
+
+    /** For tests: a small read block (exercises lines straddling blocks) and an injected memory limit. */
+    CsvLoader(int blockBytes, long memoryLimit) {
+        if (blockBytes < 16) {
+            throw new IllegalArgumentException("blockBytes must be at least 16: " + blockBytes);
+        }
+        this.blockBytes = blockBytes;
+        this.memoryLimit = memoryLimit;
+    }
 
     /**
      * Loads a CSV file.
@@ -65,8 +90,34 @@ public final class CsvLoader {
         }
         progress = monotonic(progress);
         progress.update(0, "Reading " + file.getFileName());
-        byte[] bytes = readAll(file, progress.range(0, 0.2), cancel);
-        return parseBytes(file, bytes, options, progress.range(0.2, 1.0), cancel, forceGeneral, null);
+        cancel.throwIfCancelled();
+        if (!Files.exists(file)) {
+            throw new DataException(file, 0, null, "The file does not exist (" + file.toAbsolutePath() + ").",
+                    "Check the path and the file name.");
+        }
+        if (Files.isDirectory(file)) {
+            throw new DataException(file, 0, null, "This is a folder, not a file.", "Choose a CSV file inside it.");
+        }
+        // The file is never held on the heap: the head (for sniffing) is read here, the body is streamed
+        // in blocks by the parsers, with positional reads (one channel, safe for concurrent readers).
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            byte[] head = new byte[(int) Math.min(size, HEAD_BYTES)];
+            int n = readFully(file, ch, head, 0, head.length, 0);
+            if (n < head.length) {
+                head = java.util.Arrays.copyOf(head, n);
+                size = n;
+            }
+            return parse(file, ch, size, head, options, progress, cancel, forceGeneral, null);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file, 0, null, "The file does not exist.", "Check the path and the file name.", e);
+        } catch (AccessDeniedException e) {
+            throw new DataException(file, 0, null, "The file cannot be read: permission denied.",
+                    "Check its permissions, or copy it somewhere you can read it.", e);
+        } catch (IOException e) {
+            throw new DataException(file, 0, null, "The file cannot be read (" + e.getMessage() + ").",
+                    "Check that it exists and is readable.", e);
+        }
     }
 
     /**
@@ -90,47 +141,30 @@ public final class CsvLoader {
         };
     }
 
-    private static byte[] readAll(Path file, ProgressListener progress, CancellationToken cancel) throws DataException {
-        if (!Files.exists(file)) {
-            throw new DataException(file, 0, null, "The file does not exist (" + file.toAbsolutePath() + ").",
-                    "Check the path and the file name.");
-        }
-        if (Files.isDirectory(file)) {
-            throw new DataException(file, 0, null, "This is a folder, not a file.", "Choose a CSV file inside it.");
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > Integer.MAX_VALUE - 64) {
-                throw new DataException(file, 0, null, "The file is larger than 2 GiB, which SegmentLab cannot load.",
-                        "Load a sample of its rows or split it.");
-            }
-            byte[] bytes = new byte[(int) size];
-            int pos = 0;
-            while (pos < bytes.length) {
-                cancel.throwIfCancelled();
-                int n = ch.read(ByteBuffer.wrap(bytes, pos, Math.min(READ_BLOCK, bytes.length - pos)));
+    /** Reads up to {@code len} bytes at {@code pos} (fewer only at the end of the file). */
+    static int readFully(Path file, FileChannel ch, byte[] buf, int off, int len, long pos) throws DataException {
+        int done = 0;
+        try {
+            while (done < len) {
+                int n = ch.read(ByteBuffer.wrap(buf, off + done, len - done), pos + done);
                 if (n < 0) {
                     break;
                 }
-                pos += n;
-                progress.update((double) pos / bytes.length, "Reading " + file.getFileName());
+                done += n;
             }
-            return pos == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, pos);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file, 0, null, "The file does not exist.", "Check the path and the file name.", e);
-        } catch (AccessDeniedException e) {
-            throw new DataException(file, 0, null, "The file cannot be read: permission denied.",
-                    "Check its permissions, or copy it somewhere you can read it.", e);
         } catch (IOException e) {
-            throw new DataException(file, 0, null, "The file cannot be read (" + e.getMessage() + ").",
-                    "Check that it exists and is readable.", e);
+            throw new DataException(file, 0, null, "The file could not be read (" + e.getMessage() + ").",
+                    "Check that it is not being written, moved or on a disconnected drive.", e);
         }
+        return done;
     }
 
-    DataTable parseBytes(Path file, byte[] b, LoadOptions options, ProgressListener progress, CancellationToken cancel,
-                         boolean forceGeneral, Charset retryCharset) throws DataException {
+    private DataTable parse(Path file, FileChannel ch, long size, byte[] b, LoadOptions options,
+                            ProgressListener progress, CancellationToken cancel, boolean forceGeneral,
+                            Charset retryCharset) throws DataException {
         boolean bom = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
         int start = bom ? 3 : 0;
+        // Only the head is checked: a file whose first MiB is blank is not worth a second look.
         if (isBlank(b, start)) {
             throw new DataException(file, 0, null, "The file is empty.",
                     "Export the table again, with a header row and at least one data row.");
@@ -159,7 +193,7 @@ public final class CsvLoader {
         }
 
         int sampleEnd = (int) Math.min(b.length, (long) start + SAMPLE_BYTES);
-        boolean truncated = sampleEnd < b.length;
+        boolean truncated = sampleEnd < size;
         String sample = lenient(charset, b, start, sampleEnd);
         char delim = options.delimiter() != null ? options.delimiter() : Sniffer.delimiter(sample, truncated);
         List<List<String>> records = Sniffer.records(sample, delim, truncated);
@@ -171,7 +205,12 @@ public final class CsvLoader {
 
         // The first record, found on bytes (quote-aware) so the body's byte offset and line are exact.
         long[] headerEnd = recordEnd(b, start);
-        int bodyStart = header ? (int) headerEnd[0] : start;
+        if (header && headerEnd[2] == 0 && b.length < size) {
+            throw new DataException(file, headerEnd[1], null,
+                    "The header record is longer than " + HEAD_BYTES + " bytes; the file does not look like a table.",
+                    "Check that it is a CSV file with one record per line.");
+        }
+        long bodyStart = header ? headerEnd[0] : start;
         long lineBase = header ? headerEnd[1] : 0;
         if (records.isEmpty()) {
             throw new DataException(file, 0, null, "The file is empty.", "Export the table again.");
@@ -181,8 +220,9 @@ public final class CsvLoader {
         List<String> names = names(header ? records.get(0) : null, expected, warnings);
         CsvDialect dialect = new CsvDialect(delim, decimalComma, charset.name(), bom, header, lineEnding);
 
-        Parse parse = new Parse(file, b, bodyStart, lineBase, (byte) delim, delim, decimal, charset, strict, expected,
-                options, cancel, progress.range(0, 0.9));
+        Parse parse = new Parse(file, ch, size, bodyStart, lineBase, (byte) delim, delim, decimal, charset, strict,
+                expected, options, cancel, progress.range(0, 0.2), progress.range(0.2, 0.9), blockBytes, memoryLimit);
+        parse.textHint = textHint(records, header ? 1 : 0, expected, decimal);
         boolean fast = !forceGeneral && isAsciiCompatible(charset) && delim < 128;
         ChunkResult[] chunks = fast ? parse.fast() : null;
         if (chunks != null && anySawQuote(chunks)) {
@@ -194,7 +234,7 @@ public final class CsvLoader {
         for (ChunkResult c : chunks) {
             if (c.invalidEncoding) {
                 // Not UTF-8 after all (the sample was plain ASCII): read the whole file again as windows-1252.
-                return parseBytes(file, b, options, progress, cancel, forceGeneral, Charset.forName("windows-1252"));
+                return parse(file, ch, size, b, options, progress, cancel, forceGeneral, Charset.forName("windows-1252"));
             }
         }
         long linesBefore = lineBase;
@@ -249,6 +289,31 @@ public final class CsvLoader {
         List<Column> columns = new ColumnAssembler(parse, chunks, names, (int) rows, warnings).assemble();
         progress.update(1.0, "Loaded " + rows + " rows");
         return new DataTable(file, dialect, columns, (int) rows, skipped, warnings);
+    }
+
+    /**
+     * Columns the sample shows as text (ids, names): the fast path gives them codes from the start
+     * instead of a double[] per row that would only be dropped (8 MB per million rows). Only a hint:
+     * the type is still decided on all rows.
+     */
+    static boolean[] textHint(List<List<String>> records, int first, int expected, char decimal) {
+        boolean[] hint = new boolean[expected];
+        for (int j = 0; j < expected; j++) {
+            int present = 0;
+            int numeric = 0;
+            for (int r = first; r < records.size(); r++) {
+                List<String> rec = records.get(r);
+                if (rec.size() != expected || MissingMarkers.isMissing(rec.get(j))) {
+                    continue;
+                }
+                present++;
+                if (!Double.isNaN(NumberParser.parseOrNaN(rec.get(j), decimal))) {
+                    numeric++;
+                }
+            }
+            hint[j] = present >= 5 && numeric * 5 < present;
+        }
+        return hint;
     }
 
     private static boolean anySawQuote(ChunkResult[] chunks) {
@@ -360,13 +425,13 @@ public final class CsvLoader {
                 i += (c == '\r' && i + 1 < b.length && b[i + 1] == '\n') ? 2 : 1;
                 lines++;
                 if (!inQuotes) {
-                    return new long[] {i, lines};
+                    return new long[] {i, lines, 1};
                 }
                 continue;
             }
             i++;
         }
-        return new long[] {b.length, lines + 1};
+        return new long[] {b.length, lines + 1, 0};
     }
 
     /** Header names made usable: blanks become column_N, duplicates get _2, _3. Warns about changes. */
@@ -403,11 +468,16 @@ public final class CsvLoader {
         return out;
     }
 
-    /** One parse of a file's body, with everything needed to run it again (refill). */
+    /**
+     * One parse of a file's body, with everything needed to run it again (refill). The body is read
+     * from the channel in blocks of {@code blockBytes} (one reused buffer per thread); a line cut by a
+     * block's end is carried to the start of the next block.
+     */
     static final class Parse {
         final Path file;
-        final byte[] b;
-        final int bodyStart;
+        final FileChannel ch;
+        final long end;
+        final long bodyStart;
         final long lineBase;
         final byte delim;
         final char delimChar;
@@ -417,15 +487,22 @@ public final class CsvLoader {
         final int expected;
         final LoadOptions options;
         final CancellationToken cancel;
+        final ProgressListener countListener;
         final ProgressListener listener;
-        int[][] ranges;
+        final int blockBytes;
+        final long memoryLimit;
+        long[][] ranges;
         boolean general;
+        /** Columns that start as text on the fast path (see {@link CsvLoader#textHint}); null: none. */
+        boolean[] textHint;
 
-        Parse(Path file, byte[] b, int bodyStart, long lineBase, byte delim, char delimChar, char decimal,
-              Charset charset, boolean strict, int expected, LoadOptions options, CancellationToken cancel,
-              ProgressListener listener) {
+        Parse(Path file, FileChannel ch, long end, long bodyStart, long lineBase, byte delim, char delimChar,
+              char decimal, Charset charset, boolean strict, int expected, LoadOptions options,
+              CancellationToken cancel, ProgressListener countListener, ProgressListener listener, int blockBytes,
+              long memoryLimit) {
             this.file = file;
-            this.b = b;
+            this.ch = ch;
+            this.end = end;
             this.bodyStart = bodyStart;
             this.lineBase = lineBase;
             this.delim = delim;
@@ -436,11 +513,14 @@ public final class CsvLoader {
             this.expected = expected;
             this.options = options;
             this.cancel = cancel;
+            this.countListener = countListener;
             this.listener = listener;
+            this.blockBytes = blockBytes;
+            this.memoryLimit = memoryLimit;
         }
 
         private FastParser.Progress progress() {
-            return new FastParser.Progress(b.length - bodyStart, listener);
+            return new FastParser.Progress(end - bodyStart, listener);
         }
 
         TextDecoder decoder() {
@@ -457,14 +537,15 @@ public final class CsvLoader {
         }
 
         ChunkResult[] fast() throws DataException {
-            int len = b.length - bodyStart;
+            long len = end - bodyStart;
             int threads = len < PARALLEL_MIN_BYTES ? 1 : Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
             ranges = split(threads);
             // Count each range's lines first (a cheap scan) so every chunk can write its numbers straight
             // into the column's final array at its own offset: no concatenation copy, half the memory.
             long[] lines = new long[ranges.length];
+            FastParser.Progress counted = new FastParser.Progress(len, countListener);
             forEach(ranges.length, k -> {
-                lines[k] = countLines(ranges[k][0], ranges[k][1]);
+                lines[k] = countLines(ranges[k][0], ranges[k][1], counted);
                 return null;
             });
             long total = 0;
@@ -474,11 +555,12 @@ public final class CsvLoader {
             if (total > Integer.MAX_VALUE - 64) {
                 throw new DataException(file, 0, null, "The file has more than 2 billion rows.", "Load a sample of it.");
             }
+            checkMemory(total);
             cancel.throwIfCancelled();
             double[][] shared = new double[expected][];
             for (int j = 0; j < expected; j++) {
                 // One column at a time: zeroing 8 MB per million rows is slow enough to check in between.
-                shared[j] = new double[(int) total];
+                shared[j] = isHintedText(j) ? null : new double[(int) total];
                 cancel.throwIfCancelled();
             }
             int[] offsets = new int[ranges.length];
@@ -487,16 +569,17 @@ public final class CsvLoader {
             }
             FastParser.Progress progress = progress();
             return runAll(ranges.length, k -> {
-                int[] r = ranges[k];
                 ChunkResult res = new ChunkResult();
                 TextDecoder dec = decoder();
                 res.columns = new ColumnAccumulator[expected];
                 for (int j = 0; j < expected; j++) {
-                    res.columns[j] = new ColumnAccumulator(decimal, dec, shared[j], offsets[k], (int) lines[k]);
+                    res.columns[j] = shared[j] == null
+                            ? ColumnAccumulator.textOnly(decimal, dec,
+                                    new StringDictionary((int) Math.min(1 << 16, lines[k])), (int) lines[k])
+                            : new ColumnAccumulator(decimal, dec, shared[j], offsets[k], (int) lines[k]);
                 }
                 try {
-                    return FastParser.parse(b, r[0], r[1], delim, expected, options, RowSink.into(res.columns), res,
-                            cancel, progress);
+                    return streamFast(ranges[k][0], ranges[k][1], RowSink.into(res.columns), res, progress);
                 } catch (TextDecoder.InvalidEncoding e) {
                     res.invalidEncoding = true;
                     return res;
@@ -504,31 +587,229 @@ public final class CsvLoader {
             });
         }
 
-        /** Physical lines in b[from, to): line breaks (LF, CRLF, CR), plus a last line without one. */
-        private long countLines(int from, int to) {
-            long n = 0;
-            for (int i = from; i < to; i++) {
-                if ((i & 0xFFFFF) == 0) {
-                    cancel.throwIfCancelled();
+        private boolean isHintedText(int j) {
+            return textHint != null && textHint[j];
+        }
+
+        /**
+         * Refuses a load whose columns clearly cannot fit in the heap, before allocating them: an
+         * OutOfMemoryError half-way would leave the application in an unknown state.
+         */
+        void checkMemory(long lines) throws DataException {
+            // Every column starts as a double[] of the line count (text columns end smaller: int codes
+            // plus their distinct texts; identifiers add roughly their bytes again).
+            long need = lines * expected * 8L;
+            long free = available();
+            if (need > free && memoryLimit < 0) {
+                System.gc(); // garbage counts as used; ask once before refusing
+                free = available();
+            }
+            if (need > free) {
+                long mb = 1 << 20;
+                long gb = Math.max(2, (need * 2 + (1L << 30) - 1) >> 30);
+                throw new DataException(file, 0, null,
+                        "Loading this file needs about " + (need + mb - 1) / mb + " MB of memory (" + lines + " rows x "
+                                + expected + " columns x 8 bytes), but only " + free / mb + " MB are free.",
+                        "Start SegmentLab with more memory, e.g. -Xmx" + gb + "g (or -Xmx8g), or load fewer "
+                                + "columns or rows (a sample of the file).");
+            }
+        }
+
+        private long available() {
+            if (memoryLimit >= 0) {
+                return memoryLimit;
+            }
+            Runtime rt = Runtime.getRuntime();
+            return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
+
+        /**
+         * Runs the fast parser over [from, to) block by block, continuing {@code res}'s line numbering.
+         * Stops at the first problem the result records (quote, long line, ragged row) or when the sink
+         * asks to stop.
+         */
+        ChunkResult streamFast(long from, long to, RowSink sink, ChunkResult res, FastParser.Progress progress)
+                throws DataException {
+            if (to <= from) {
+                return res;
+            }
+            byte[] buf = new byte[(int) Math.min(blockBytes, to - from)];
+            int carry = 0;
+            long pos = from;
+            int maxLine = options.maxLineChars();
+            while (true) {
+                cancel.throwIfCancelled();
+                int want = (int) Math.min(buf.length - carry, to - pos);
+                int n = readFully(file, ch, buf, carry, want, pos);
+                pos += n;
+                int len = carry + n;
+                boolean last = pos >= to || n < want;
+                int cut = last ? len : afterLastLineBreak(buf, len);
+                if (cut <= 0) {
+                    if (len > maxLine) {
+                        cut = len; // one line longer than the limit: the parser reports it
+                    } else {
+                        buf = java.util.Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16, buf.length * 2L));
+                        carry = len;
+                        continue;
+                    }
                 }
-                byte c = b[i];
-                if (c == '\n' || (c == '\r' && (i + 1 >= to || b[i + 1] != '\n'))) {
-                    n++;
+                FastParser.parse(buf, 0, cut, delim, expected, options, sink, res, cancel, progress);
+                if (res.sawQuote || res.longLine > 0 || res.raggedLine > 0 || res.stopped || last) {
+                    return res;
+                }
+                carry = len - cut;
+                System.arraycopy(buf, cut, buf, 0, carry);
+            }
+        }
+
+        /**
+         * The index just after the last complete line break in buf[0, len), or 0 when there is none. A
+         * CR in the last byte is not complete (an LF may follow in the next block).
+         */
+        private static int afterLastLineBreak(byte[] buf, int len) {
+            for (int i = len - 1; i >= 0; i--) {
+                byte c = buf[i];
+                if (c == '\n' || (c == '\r' && i < len - 1)) {
+                    return i + 1;
                 }
             }
-            if (to > from && b[to - 1] != '\n' && b[to - 1] != '\r') {
+            return 0;
+        }
+
+        /** Physical lines in [from, to): line breaks (LF, CRLF, CR), plus a last line without one. */
+        private long countLines(long from, long to, FastParser.Progress progress) throws DataException {
+            long n = 0;
+            if (to <= from) {
+                return 0;
+            }
+            byte[] buf = new byte[(int) Math.min(blockBytes, to - from)];
+            boolean pendingCr = false;
+            byte lastByte = 0;
+            for (long pos = from; pos < to; ) {
+                cancel.throwIfCancelled();
+                int len = readFully(file, ch, buf, 0, (int) Math.min(buf.length, to - pos), pos);
+                if (len == 0) {
+                    break;
+                }
+                pos += len;
+                int i = 0;
+                if (pendingCr) {
+                    n++; // CR or CRLF: one line either way
+                    if (buf[0] == '\n') {
+                        i = 1;
+                    }
+                    pendingCr = false;
+                }
+                for (; i < len; i++) {
+                    byte c = buf[i];
+                    if (c == '\n') {
+                        n++;
+                    } else if (c == '\r') {
+                        if (i + 1 >= len) {
+                            pendingCr = true;
+                        } else if (buf[i + 1] != '\n') {
+                            n++;
+                        }
+                    }
+                }
+                lastByte = buf[len - 1];
+                progress.advance(len);
+            }
+            if (pendingCr) {
+                n++;
+            }
+            if (lastByte != '\n' && lastByte != '\r') {
                 n++;
             }
             return n;
         }
 
+        /**
+         * Refuses absurdly long physical lines before Commons CSV buffers them (recording the first in
+         * {@code result}); returns the number of physical lines.
+         */
+        private long checkLineLengths(long from, long to, int max, ChunkResult result) throws DataException {
+            long line = 1;
+            long length = 0;
+            boolean skipLf = false;
+            byte[] buf = new byte[(int) Math.max(1, Math.min(blockBytes, to - from))];
+            for (long pos = from; pos < to; ) {
+                cancel.throwIfCancelled();
+                int len = readFully(file, ch, buf, 0, (int) Math.min(buf.length, to - pos), pos);
+                if (len == 0) {
+                    break;
+                }
+                pos += len;
+                for (int i = 0; i < len; i++) {
+                    byte c = buf[i];
+                    if (skipLf) {
+                        skipLf = false;
+                        if (c == '\n') {
+                            continue;
+                        }
+                    }
+                    if (c == '\n' || c == '\r') {
+                        if (length > max) {
+                            result.longLine = line;
+                            result.longLineLength = length;
+                            return line;
+                        }
+                        skipLf = c == '\r';
+                        line++;
+                        length = 0;
+                    } else {
+                        length++;
+                    }
+                }
+            }
+            if (length > max) {
+                result.longLine = line;
+                result.longLineLength = length;
+            }
+            return length > 0 ? line : line - 1;
+        }
+
+        /** The bytes of [from, to), read with positional reads (the channel is shared). */
+        private java.io.InputStream stream(long from, long to) {
+            java.io.InputStream raw = new java.io.InputStream() {
+                long pos = from;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (pos >= to) {
+                        return -1;
+                    }
+                    cancel.throwIfCancelled();
+                    int n = ch.read(ByteBuffer.wrap(b, off, (int) Math.min(len, to - pos)), pos);
+                    if (n > 0) {
+                        pos += n;
+                    }
+                    return n;
+                }
+            };
+            return new java.io.BufferedInputStream(raw, 1 << 16);
+        }
+
         ChunkResult general() throws DataException {
             general = true;
-            ranges = new int[][] {{bodyStart, b.length}};
+            ranges = new long[][] {{bodyStart, end}};
             ChunkResult res = new ChunkResult();
-            res.columns = accumulators(16);
+            long lines = checkLineLengths(bodyStart, end, options.maxLineChars(), res);
+            if (res.longLine > 0) {
+                return res;
+            }
+            checkMemory(lines);
+            // Records are at most the physical lines: size the columns once instead of growing them.
+            res.columns = accumulators((int) Math.min(Math.max(16, lines), Integer.MAX_VALUE - 64));
             try {
-                return GeneralParser.parse(file, b, bodyStart, b.length, lineBase, delimChar, charset, strict, expected,
+                return GeneralParser.parse(file, stream(bodyStart, end), lineBase, delimChar, charset, strict, expected,
                         options, RowSink.into(res.columns), res, cancel, progress());
             } catch (TextDecoder.InvalidEncoding e) {
                 res.invalidEncoding = true;
@@ -538,38 +819,59 @@ public final class CsvLoader {
 
         /** Parses chunk k again, sending rows to {@code sink} (no progress). */
         void reparse(int k, RowSink sink) throws DataException {
-            int[] r = ranges[k];
+            long[] r = ranges[k];
             FastParser.Progress none = new FastParser.Progress(1, ProgressListener.NONE);
             if (general) {
-                GeneralParser.parse(file, b, r[0], r[1], lineBase, delimChar, charset, false, expected, options, sink,
-                        new ChunkResult(), cancel, none);
+                GeneralParser.parse(file, stream(r[0], r[1]), lineBase, delimChar, charset, false, expected, options,
+                        sink, new ChunkResult(), cancel, none);
             } else {
-                FastParser.parse(b, r[0], r[1], delim, expected, options, sink, new ChunkResult(), cancel, none);
+                streamFast(r[0], r[1], sink, new ChunkResult(), none);
             }
         }
 
         /** Splits the body into ranges that end just after a line break. */
-        private int[][] split(int parts) {
-            List<int[]> out = new ArrayList<>();
-            int from = bodyStart;
-            int len = b.length - bodyStart;
-            for (int p = 1; p < parts && from < b.length; p++) {
-                int target = bodyStart + (int) ((long) len * p / parts);
+        private long[][] split(int parts) throws DataException {
+            List<long[]> out = new ArrayList<>();
+            long from = bodyStart;
+            long len = end - bodyStart;
+            for (int p = 1; p < parts && from < end; p++) {
+                long target = bodyStart + len * p / parts;
                 if (target <= from) {
                     continue;
                 }
-                int i = target;
-                while (i < b.length && b[i] != '\n' && !(b[i] == '\r' && (i + 1 >= b.length || b[i + 1] != '\n'))) {
-                    i++;
-                }
-                if (i >= b.length) {
+                long cut = afterLineBreak(target);
+                if (cut >= end) {
                     break;
                 }
-                out.add(new int[] {from, i + 1});
-                from = i + 1;
+                out.add(new long[] {from, cut});
+                from = cut;
             }
-            out.add(new int[] {from, b.length});
-            return out.toArray(new int[0][]);
+            out.add(new long[] {from, end});
+            return out.toArray(new long[0][]);
+        }
+
+        /** The offset just after the first line break at or after {@code pos} (CRLF counts as one), or end. */
+        private long afterLineBreak(long pos) throws DataException {
+            byte[] buf = new byte[1 << 16];
+            while (pos < end) {
+                int len = readFully(file, ch, buf, 0, (int) Math.min(buf.length, end - pos), pos);
+                if (len == 0) {
+                    return end;
+                }
+                // The last byte is only judged with the next one known (a CR may be followed by LF).
+                int usable = pos + len >= end ? len : len - 1;
+                for (int i = 0; i < usable; i++) {
+                    byte c = buf[i];
+                    if (c == '\n' || (c == '\r' && (pos + i + 1 >= end || buf[i + 1] != '\n'))) {
+                        return pos + i + 1;
+                    }
+                }
+                pos += usable;
+                if (usable == 0) {
+                    return end;
+                }
+            }
+            return end;
         }
 
         interface Task<T> {

@@ -20,7 +20,8 @@ final class FastParser {
                              RowSink sink, ChunkResult result, CancellationToken cancel, Progress progress) {
         LineScanner scan = new LineScanner(b, from, to, delim, expected);
         int lastReported = from;
-        long line = 0;
+        // Continues the chunk's line numbering: a chunk is parsed block by block into this result.
+        long line = result.lines;
         int maxLine = options.maxLineChars();
         boolean skipRagged = options.skipRaggedRows();
         while (scan.pos < to) {
@@ -61,6 +62,7 @@ final class FastParser {
             }
             result.rows++;
             if (!sink.row(b, scan.starts, scan.ends, expected)) {
+                result.stopped = true;
                 break;
             }
         }

@@ -1,6 +1,5 @@
 package org.segmentlab.data;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,14 +24,14 @@ final class GeneralParser {
     private GeneralParser() {
     }
 
-    static ChunkResult parse(Path file, byte[] b, int from, int to, long lineBase, char delim, Charset charset,
+    /**
+     * Parses the records read from {@code source} (the body's bytes, streamed). Long physical lines
+     * must have been refused before (see {@code CsvLoader.Parse#checkLineLengths}).
+     */
+    static ChunkResult parse(Path file, InputStream source, long lineBase, char delim, Charset charset,
                              boolean strict, int expected, LoadOptions options, RowSink sink, ChunkResult result,
                              CancellationToken cancel, FastParser.Progress progress) throws DataException {
-        checkLineLengths(b, from, to, options.maxLineChars(), result);
-        if (result.longLine > 0) {
-            return result;
-        }
-        CountingStream in = new CountingStream(new ByteArrayInputStream(b, from, to - from), progress);
+        CountingStream in = new CountingStream(source, progress);
         Reader reader = new InputStreamReader(in, strict
                 ? charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                 : charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
@@ -83,6 +82,7 @@ final class GeneralParser {
                 }
                 result.rows++;
                 if (!sink.row(r)) {
+                    result.stopped = true;
                     break;
                 }
             }
@@ -101,31 +101,6 @@ final class GeneralParser {
     private static String plain(Throwable t) {
         String m = t == null ? null : t.getMessage();
         return m == null ? String.valueOf(t) : m;
-    }
-
-    /** Refuses absurdly long physical lines before Commons CSV buffers them. */
-    static void checkLineLengths(byte[] b, int from, int to, int max, ChunkResult result) {
-        long line = 1;
-        int start = from;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c == '\n' || c == '\r') {
-                if (i - start > max) {
-                    result.longLine = line;
-                    result.longLineLength = i - start;
-                    return;
-                }
-                if (c == '\r' && i + 1 < to && b[i + 1] == '\n') {
-                    i++;
-                }
-                line++;
-                start = i + 1;
-            }
-        }
-        if (to - start > max) {
-            result.longLine = line;
-            result.longLineLength = to - start;
-        }
     }
 
     /** Counts bytes read for progress. */

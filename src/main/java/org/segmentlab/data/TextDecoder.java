@@ -39,6 +39,15 @@ final class TextDecoder {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
+    static boolean isAscii(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     String decode(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] < 0) {

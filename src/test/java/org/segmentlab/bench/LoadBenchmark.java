@@ -26,14 +26,27 @@ public final class LoadBenchmark {
         CsvLoader loader = new CsvLoader();
         double[] secs = new double[runs];
         DataTable table = null;
+        long peak = 0;
         for (int r = 0; r < runs; r++) {
             table = null;
             System.gc();
+            for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                p.resetPeakUsage();
+            }
             long t0 = System.nanoTime();
             table = loader.load(file);
             secs[r] = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("run %d: %.3f s (%d rows x %d columns)%n", r + 1, secs[r], table.rowCount(),
-                    table.columnCount());
+            // Sum of the heap pools' peaks: an upper bound of the heap in use at any moment of the load
+            // (the pools need not peak together), garbage included.
+            long runPeak = 0;
+            for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == java.lang.management.MemoryType.HEAP && p.getPeakUsage() != null) {
+                    runPeak += p.getPeakUsage().getUsed();
+                }
+            }
+            peak = Math.max(peak, runPeak);
+            System.out.printf("run %d: %.3f s (%d rows x %d columns) pools_peak=%d MB%n", r + 1, secs[r],
+                    table.rowCount(), table.columnCount(), runPeak >> 20);
         }
         long t0 = System.nanoTime();
         if (statistics) {
@@ -52,6 +65,7 @@ public final class LoadBenchmark {
             }
         }
         System.out.printf("median_seconds=%.3f%n", median);
+        System.out.printf("heap_pools_peak_bytes=%d max_heap=%d%n", peak, Runtime.getRuntime().maxMemory());
         System.out.printf("table_bytes=%d raw_double_bytes=%d ratio=%.3f%n", table.estimatedBytes(), numericCells * 8,
                 table.estimatedBytes() / (numericCells * 8.0));
         if (statistics) {

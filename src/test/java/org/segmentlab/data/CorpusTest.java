@@ -52,9 +52,24 @@ class CorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void corpusFileLoadsAsExpected(String name, JsonNode c) throws Exception {
+        check(name, c, new CsvLoader());
+    }
+
+    /**
+     * The same expectations with read blocks of 16 and 37 bytes: nearly every line straddles a block
+     * boundary (CRLF pairs split between blocks, lines longer than a block grow the buffer), so the
+     * carry-over logic is exercised on every corpus file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void corpusFileLoadsTheSameWithTinyReadBlocks(String name, JsonNode c) throws Exception {
+        check(name, c, new CsvLoader(16, -1));
+        check(name, c, new CsvLoader(37, -1));
+    }
+
+    private static void check(String name, JsonNode c, CsvLoader loader) throws Exception {
         Path file = CORPUS.resolve(name);
         LoadOptions options = options(c);
-        CsvLoader loader = new CsvLoader();
         if (c.get("expect").asText().equals("error")) {
             DataException e = assertThrows(DataException.class,
                     () -> loader.load(file, options, ProgressListener.NONE, CancellationToken.NONE));
