@@ -143,7 +143,7 @@ public final class FittedPreparation {
                 raw.put(c, col.numbersView()[row]);
             } else {
                 int code = col.codesView()[row];
-                raw.put(c, code < 0 ? null : col.dictionary()[code]);
+                raw.put(c, code < 0 ? null : col.dictionaryText(code));
             }
         }
         return transform(raw);

@@ -67,7 +67,7 @@ public final class PreparationAdvisor {
                 continue;
             }
             if (!c.isNumeric()) {
-                int values = c.dictionary().length;
+                int values = c.dictionarySize();
                 if (options.oneHot().contains(name)) {
                     out.add(new Advice(name, Advice.Kind.CATEGORICAL, name + " is categorical: one-hot encoded into "
                             + Numbers.count(values) + " indicator features."));

@@ -180,7 +180,7 @@ public final class ModelFixtures {
                 raw.put(c.name(), c.numbersView()[r]);
             } else {
                 int code = c.codesView()[r];
-                raw.put(c.name(), code < 0 ? null : c.dictionary()[code]);
+                raw.put(c.name(), code < 0 ? null : c.dictionaryText(code));
             }
         }
         return raw;
