@@ -29,6 +29,7 @@ public final class SegmentLabApp extends Application {
         window = open(stage, context, saved);
         stage.setOnHidden(e -> save());
         stage.show();
+        StartupTimer.watch(stage, context.main());
         StartupFile.choose(getParameters().getRaw(), saved.lastFile(), Path.of("").toAbsolutePath(), AppLog.home())
                 .ifPresent(context.main()::open);
     }
