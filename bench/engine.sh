@@ -9,6 +9,10 @@
 # (c)     synthetic or all: 1,000,000 x 20 Gaussian mixture, the same sweep with a 10,000-row
 #         silhouette sample (SYN_REPS runs each, default 1: one scikit-learn sweep takes minutes).
 # THREADS=1 compares one thread each (default 2).
+# CPU=1 compares CPU seconds instead of wall seconds (use it on a shared machine, with THREADS=1):
+#         scikit-learn's script runs with time.perf_counter replaced by time.process_time (its timers
+#         then read process CPU time); SegmentLab runs one warm-up sweep and reports process CPU of the
+#         cold (first) and warm (second) sweep.
 # Needs ../shared/bench (override with SHARED=...) and /usr/bin/python3 with scikit-learn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +27,12 @@ CP="target/test-classes:target/classes:$(cat target/cp.txt)"
 # OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE may be set on this machine; scikit-learn runs without them.
 SK=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$SHARED/bench/sklearn_reference.py")
 JAVA=(java -Xmx6g -cp "$CP" org.segmentlab.bench.SweepBenchmark)
+if [ "${CPU:-0}" = 1 ]; then
+  SK=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 -c \
+      'import runpy, sys, time; time.perf_counter = time.process_time; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name="__main__")' \
+      "$SHARED/bench/sklearn_reference.py")
+  JAVA+=(--warmup 1)
+fi
 
 run_pair() { # name input reps sk-args java-args
   local name=$1 input=$2 reps=$3 skargs=$4 jargs=$5
@@ -42,11 +52,15 @@ out, name = sys.argv[1], sys.argv[2]
 def med(tool, key):
     v = [json.load(open(f))[key] for f in sorted(glob.glob(f"{out}/{name}-{tool}-*.json"))]
     return statistics.median(v), v
-for key in ("sweep_fit_s", "silhouette_total_s"):
-    s, sv = med("sklearn", key)
-    j, jv = med("segmentlab", key)
-    print(f"{name} {key}: scikit-learn median {s:.3f} s {[round(x, 3) for x in sv]}; "
-          f"SegmentLab median {j:.3f} s {[round(x, 3) for x in jv]}; ratio {j / s:.3f}")
+pairs = [("sweep_fit_s", "sweep_fit_s"), ("silhouette_total_s", "silhouette_total_s")]
+if json.load(open(sorted(glob.glob(f"{out}/{name}-segmentlab-*.json"))[0])).get("warmup_sweeps", 0) > 0:
+    pairs += [("sweep_fit_s", "cold_fit_cpu_s"), ("sweep_fit_s", "fit_cpu_s"),
+              ("silhouette_total_s", "cold_silhouette_cpu_s"), ("silhouette_total_s", "silhouette_cpu_s")]
+for skey, jkey in pairs:
+    s, sv = med("sklearn", skey)
+    j, jv = med("segmentlab", jkey)
+    print(f"{name} scikit-learn {skey} median {s:.3f} s {[round(x, 3) for x in sv]}; "
+          f"SegmentLab {jkey} median {j:.3f} s {[round(x, 3) for x in jv]}; ratio {j / s:.3f}")
 PY
 }
 

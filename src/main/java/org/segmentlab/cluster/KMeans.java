@@ -27,6 +27,11 @@ import org.segmentlab.progress.ProgressListener;
  * are at least as many restarts as threads, otherwise the chunks of one restart are spread over the
  * threads.
  *
+ * <p>Speed: the E-step is exact Lloyd with Elkan's bounds (Hamerly's for k = 1), so it gives plain
+ * Lloyd's labels while skipping most distances; every distance (seeding, E-step, bound tightening) is
+ * computed by one function ({@link #sq4}), so the variants agree to the bit. Cancellation is checked per
+ * chunk and every {@value #CANCEL_MASK}+1 rows of one-off passes.
+ *
  * <p>Does not modify {@code x}.
  */
 public final class KMeans {
@@ -34,6 +39,10 @@ public final class KMeans {
     /** Rows per work chunk: fixed, so sums never depend on the thread count; small enough that a
      * cancellation check per chunk answers within milliseconds. */
     static final int CHUNK = 2048;
+
+    /** One-off passes over all rows check for cancellation every 65,536 rows (about a millisecond). */
+    static final int CANCEL_MASK = (1 << 16) - 1;
+    static final java.util.concurrent.atomic.LongAdder SEEDNS = new java.util.concurrent.atomic.LongAdder();
 
     private KMeans() {
     }
@@ -45,21 +54,50 @@ public final class KMeans {
      */
     public static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
                                    CancellationToken cancel) {
-        return fit(x, n, d, options, progress, cancel, true);
+        return fit(x, n, d, options, progress, cancel, Algo.AUTO);
     }
 
-    /** @param bounds false for plain Lloyd (every distance, every iteration): same labels, for benchmarks */
+    /**
+     * How the E-step avoids distance computations. All give the same labels as plain Lloyd (the
+     * bounds only skip distances that cannot change a label); they differ only in speed.
+     */
+    enum Algo {
+        /** every distance, every iteration (reference for benchmarks and tests) */
+        LLOYD,
+        /** Hamerly: one upper and one lower bound per row */
+        HAMERLY,
+        /** Elkan: one upper bound and k lower bounds per row */
+        ELKAN,
+        /** {@link #choose}: the measured winner for k */
+        AUTO;
+
+        /**
+         * Elkan from k = 2 on, Hamerly for k = 1 (nothing to prune): on cc_general (one thread, thread
+         * CPU time) Elkan with lazily moved lower bounds and a first E-step taken from the seeding's
+         * distances is level with Hamerly at k = 2..3 and 20-30% faster at k = 7..10
+         * (bench/results/engine.md). It costs n x k doubles per worker.
+         */
+        static Algo choose(int k) {
+            return k < ELKAN_FROM_K ? HAMERLY : ELKAN;
+        }
+    }
+
+    /** Smallest k for which {@link Algo#AUTO} uses Elkan. */
+    static final int ELKAN_FROM_K = 2;
+
+    /** @param algo the E-step variant; the labels do not depend on it (only the speed does) */
     static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
-                            CancellationToken cancel, boolean bounds) {
+                            CancellationToken cancel, Algo algo) {
         long t0 = System.nanoTime();
         checkShape(x, n, d);
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
         int k = options.k();
+        Algo bounds = algo == Algo.AUTO ? Algo.choose(k) : algo;
         requireDistinctRows(x, n, d, k);
         c.throwIfCancelled();
 
-        double meanVar = meanVariance(x, n, d);
+        double meanVar = meanVariance(x, n, d, c);
         if (!Double.isFinite(meanVar)) {
             throw new IllegalArgumentException("the data contains missing (NaN) or infinite values; "
                     + "fill or drop them before clustering");
@@ -94,7 +132,7 @@ public final class KMeans {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int w = 0; w < restartWorkers; w++) {
                     futures.add(pool.submit(() -> {
-                        Workspace ws = new Workspace(n, d, k, nChunks);
+                        Workspace ws = new Workspace(n, d, k, nChunks, bounds);
                         for (int r = next.getAndIncrement(); r < nInit; r = next.getAndIncrement()) {
                             results[r] = runRestart(x, n, d, k, options.maxIter(), tolAbs, seeds[r], ws, null, 1, c,
                                     p, r, nInit, done, kText, bounds);
@@ -106,7 +144,7 @@ public final class KMeans {
                 }
                 waitAll(futures, c);
             } else {
-                Workspace ws = new Workspace(n, d, k, nChunks);
+                Workspace ws = new Workspace(n, d, k, nChunks, bounds);
                 for (int r = 0; r < nInit; r++) {
                     results[r] = runRestart(x, n, d, k, options.maxIter(), tolAbs, seeds[r], ws, pool, innerThreads,
                             c, p, r, nInit, done, kText, bounds);
@@ -139,10 +177,11 @@ public final class KMeans {
     static KMeansResult fitFromCenters(double[] x, int n, int d, double[] initialCenters, int maxIter, double tol) {
         checkShape(x, n, d);
         int k = initialCenters.length / d;
-        double tolAbs = meanVariance(x, n, d) * tol;
-        Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK);
+        double tolAbs = meanVariance(x, n, d, CancellationToken.NONE) * tol;
+        Algo algo = Algo.choose(k);
+        Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK, algo);
         Single s = lloyd(x, n, d, k, maxIter, tolAbs, initialCenters.clone(), ws, null, 1, CancellationToken.NONE,
-                ProgressListener.NONE, 0, 1, new AtomicInteger(), "k = " + k, true);
+                ProgressListener.NONE, 0, 1, new AtomicInteger(), "k = " + k, algo);
         return renumber(s, n, d, k, s.emptyRefilled, 0);
     }
 
@@ -188,9 +227,12 @@ public final class KMeans {
     }
 
     /** Mean over features of the population variance, as numpy's mean(var(X, axis=0)). */
-    static double meanVariance(double[] x, int n, int d) {
+    static double meanVariance(double[] x, int n, int d, CancellationToken cancel) {
         double[] mean = new double[d];
         for (int i = 0; i < n; i++) {
+            if ((i & CANCEL_MASK) == 0) {
+                cancel.throwIfCancelled();
+            }
             int o = i * d;
             for (int f = 0; f < d; f++) {
                 mean[f] += x[o + f];
@@ -201,6 +243,9 @@ public final class KMeans {
         }
         double[] ss = new double[d];
         for (int i = 0; i < n; i++) {
+            if ((i & CANCEL_MASK) == 0) {
+                cancel.throwIfCancelled();
+            }
             int o = i * d;
             for (int f = 0; f < d; f++) {
                 double t = x[o + f] - mean[f];
@@ -228,22 +273,38 @@ public final class KMeans {
         /** Hamerly bounds: upper >= distance to the assigned centre, lower <= distance to the second. */
         final double[] upper;
         final double[] lower;
+        /** Elkan: lower bounds on the distance to every centre, row-major n x k (null otherwise) */
+        final double[] lowerK;
         final double[] chunkSums;
         final double[] chunkCounts;
         final double[] chunkScalar;
         final int[] chunkChanged;
         final int[] chunkFull;
+        /** k-means++: cumulative potential per row, and each row's distance to each candidate */
+        final double[] cum;
+        private double[] candDist;
+        /** true when seeding left each row's squared distance to every centre in {@link #lowerK} */
+        boolean seeded;
 
-        Workspace(int n, int d, int k, int nChunks) {
+        double[] candDist(int size) {
+            if (candDist == null || candDist.length < size) {
+                candDist = new double[size];
+            }
+            return candDist;
+        }
+
+        Workspace(int n, int d, int k, int nChunks, Algo algo) {
             labels = new int[n];
             minDist = new double[n];
             upper = new double[n];
-            lower = new double[n];
+            lower = algo == Algo.HAMERLY ? new double[n] : null;
+            lowerK = algo == Algo.ELKAN ? new double[n * k] : null;
             chunkSums = new double[nChunks * k * d];
             chunkCounts = new double[nChunks * k];
             chunkScalar = new double[nChunks];
             chunkChanged = new int[nChunks];
             chunkFull = new int[nChunks];
+            cum = new double[n];
         }
     }
 
@@ -254,33 +315,40 @@ public final class KMeans {
      */
     private static final class Geometry {
         final int k;
-        final int kp;
-        final double[] ct;
+        /** row-major centres (not a copy: the caller does not change them while the E-step runs) */
+        final double[] centers;
+        /** Elkan: half the distance between every two centres, k x k */
+        final double[] halfPair;
         final double[] half;
         final double[] moved;
+        /** Elkan: each centre's total movement since the restart began, and the same rounded up a
+         * little so that a lower bound read as {@code stored - driftUp} is never too high */
+        final double[] drift;
+        final double[] driftUp;
         final int maxMovedIndex;
         final double maxMoved;
         final double secondMoved;
-        /** false: plain Lloyd (every distance every iteration), kept for the algorithm benchmark */
-        final boolean bounds;
+        final Algo algo;
 
-        Geometry(double[] centers, int k, int d, double[] moved, boolean bounds) {
+        Geometry(double[] centers, int k, int d, double[] moved, double[] drift, Algo algo) {
             this.k = k;
-            this.bounds = bounds;
-            kp = (k + 3) & ~3;
-            ct = new double[d * kp];
+            this.drift = drift;
+            driftUp = new double[k];
             for (int c = 0; c < k; c++) {
-                for (int f = 0; f < d; f++) {
-                    ct[f * kp + c] = centers[c * d + f];
-                }
+                driftUp[c] = drift[c] * (1 + DRIFT_SLACK);
             }
+            this.algo = algo;
+            this.centers = centers;
             half = new double[k];
+            halfPair = new double[k * k];
             java.util.Arrays.fill(half, Double.POSITIVE_INFINITY);
             for (int a = 0; a < k; a++) {
                 for (int b = a + 1; b < k; b++) {
                     double h = 0.5 * Math.sqrt(sq(centers, a * d, centers, b * d, d));
                     half[a] = Math.min(half[a], h);
                     half[b] = Math.min(half[b], h);
+                    halfPair[a * k + b] = h;
+                    halfPair[b * k + a] = h;
                 }
             }
             this.moved = moved;
@@ -306,11 +374,17 @@ public final class KMeans {
      * clearly the nearest, so rounding in the bounds never changes a label Lloyd would give. */
     private static final double MARGIN = 1e-9;
 
+    /** Relative slack on the accumulated centre drift (Elkan's lazily moved lower bounds): covers the
+     * rounding of the running sums, so a bound is only ever read lower than exact arithmetic gives. */
+    private static final double DRIFT_SLACK = 1e-12;
+
     private static Single runRestart(double[] x, int n, int d, int k, int maxIter, double tolAbs, long seed,
                                      Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
                                      ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
-                                     boolean bounds) {
+                                     Algo bounds) {
+        long T0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         double[] centers = seedPlusPlus(x, n, d, k, new SplittableRandom(seed), ws, pool, threads, cancel);
+        SEEDNS.add(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - T0);
         return lloyd(x, n, d, k, maxIter, tolAbs, centers, ws, pool, threads, cancel, p, restart, nInit, done, kText,
                 bounds);
     }
@@ -318,7 +392,7 @@ public final class KMeans {
     private static Single lloyd(double[] x, int n, int d, int k, int maxIter, double tolAbs, double[] centers,
                                 Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
                                 ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
-                                boolean bounds) {
+                                Algo bounds) {
         int[] labels = ws.labels;
         Arrays.fill(labels, -1);
         Arrays.fill(ws.chunkSums, 0.0);
@@ -326,15 +400,16 @@ public final class KMeans {
         double[] newCenters = new double[k * d];
         double[] counts = new double[k];
         double[] moved = new double[k];
+        double[] drift = new double[k];
         int refilled = 0;
         boolean strict = false;
         int it = 0;
         for (; it < maxIter; it++) {
             // E-step against `centers` (labels and per-chunk sums), then M-step into newCenters.
-            Geometry g = new Geometry(centers, k, d, moved, bounds);
+            Geometry g = new Geometry(centers, k, d, moved, drift, bounds);
             int changed = assign(x, n, d, g, ws, pool, threads, cancel, true);
             reduceSums(ws, n, d, k, newCenters, counts);
-            refilled += refillEmpty(x, n, d, k, centers, labels, ws.minDist, newCenters, counts);
+            refilled += refillEmpty(x, n, d, k, centers, labels, ws.minDist, newCenters, counts, cancel);
             for (int c = 0; c < k; c++) {
                 if (counts[c] > 0) {
                     double inv = 1.0 / counts[c];
@@ -351,6 +426,7 @@ public final class KMeans {
                 double s = sq(newCenters, c * d, centers, c * d, d);
                 shift += s;
                 moved[c] = Math.sqrt(s);
+                drift[c] += moved[c];
             }
             double[] tmp = centers;
             centers = newCenters;
@@ -372,7 +448,7 @@ public final class KMeans {
         }
         if (!strict) {
             // Final E-step so the labels match the final centres (as scikit-learn).
-            assign(x, n, d, new Geometry(centers, k, d, moved, bounds), ws, pool, threads, cancel, false);
+            assign(x, n, d, new Geometry(centers, k, d, moved, drift, bounds), ws, pool, threads, cancel, false);
         }
         double inertia = inertiaPass(x, n, d, k, centers, ws, pool, threads, cancel);
         return new Single(labels.clone(), centers.clone(), inertia, it, refilled);
@@ -386,7 +462,11 @@ public final class KMeans {
     private static int assign(double[] x, int n, int d, Geometry g, Workspace ws,
                               ExecutorService pool, int threads, CancellationToken cancel, boolean sums) {
         int nChunks = (n + CHUNK - 1) / CHUNK;
-        forChunks(nChunks, pool, threads, cancel, ch -> assignChunk(x, n, d, g, ws, ch, sums));
+        if (g.algo == Algo.ELKAN) {
+            forChunks(nChunks, pool, threads, cancel, ch -> assignChunkElkan(x, n, d, g, ws, ch, sums));
+        } else {
+            forChunks(nChunks, pool, threads, cancel, ch -> assignChunk(x, n, d, g, ws, ch, sums));
+        }
         int changed = 0;
         for (int ch = 0; ch < nChunks; ch++) {
             changed += ws.chunkChanged[ch];
@@ -398,12 +478,11 @@ public final class KMeans {
         int from = ch * CHUNK;
         int to = Math.min(n, from + CHUNK);
         int k = g.k;
-        int kp = g.kp;
-        double[] ct = g.ct;
+        double[] cen = g.centers;
         int[] labels = ws.labels;
         double[] upper = ws.upper;
         double[] lower = ws.lower;
-        double[] acc = new double[kp];
+        double[] acc = new double[k]; // per call: chunks of one restart may run on several threads
         // The chunk's coordinate sums per cluster are kept up to date by moving only the rows whose
         // label changes (they start at zero with every label at -1).
         double[] s = ws.chunkSums;
@@ -415,7 +494,7 @@ public final class KMeans {
         for (int i = from; i < to; i++) {
             int o = i * d;
             int lab = labels[i];
-            boolean compute = lab < 0 || !g.bounds;
+            boolean compute = lab < 0 || g.algo == Algo.LLOYD;
             if (!compute) {
                 // Move the bounds by how far the centres moved.
                 double u = upper[i] + g.moved[lab];
@@ -426,7 +505,7 @@ public final class KMeans {
                     lower[i] = l;
                 } else {
                     // Tighten the upper bound with the exact distance before giving up.
-                    u = Math.sqrt(sqT(x, o, d, ct, kp, lab));
+                    u = Math.sqrt(sq4(x, o, cen, lab * d, d));
                     if (u * (1 + MARGIN) < m) {
                         upper[i] = u;
                         lower[i] = l;
@@ -437,7 +516,7 @@ public final class KMeans {
             }
             if (compute) {
                 full++;
-                distances(x, o, d, ct, kp, acc);
+                distances(x, o, d, cen, k, acc);
                 int best = 0;
                 double d1 = acc[0];
                 double d2 = Double.POSITIVE_INFINITY;
@@ -470,47 +549,136 @@ public final class KMeans {
                     }
                 }
                 upper[i] = Math.sqrt(d1);
-                lower[i] = Math.sqrt(d2);
+                if (lower != null) {
+                    lower[i] = Math.sqrt(d2);
+                }
             }
         }
         ws.chunkChanged[ch] = changed;
         ws.chunkFull[ch] = full;
     }
 
-    /** Squared distances from row o of x to every (padded) centre; four centres at a time. */
-    private static void distances(double[] x, int o, int d, double[] ct, int kp, double[] acc) {
-        for (int c = 0; c < kp; c += 4) {
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            for (int f = 0, b = c; f < d; f++, b += kp) {
-                double xf = x[o + f];
-                double t0 = xf - ct[b];
-                double t1 = xf - ct[b + 1];
-                double t2 = xf - ct[b + 2];
-                double t3 = xf - ct[b + 3];
-                a0 += t0 * t0;
-                a1 += t1 * t1;
-                a2 += t2 * t2;
-                a3 += t3 * t3;
+    /**
+     * Elkan's E-step for one chunk (exact: the same labels as plain Lloyd). Each row keeps an upper
+     * bound on the distance to its centre and a lower bound on the distance to every centre; centre c
+     * is skipped when the upper bound is below its lower bound or below half the distance between c
+     * and the row's centre (then c cannot be nearer). Distances that are computed use the same sum
+     * order as {@link #distances}, and ties go to the lower centre index, so the argmin is plain
+     * Lloyd's. The {@link #MARGIN} keeps rounding in the bounds from skipping a centre that ties.
+     */
+    private static void assignChunkElkan(double[] x, int n, int d, Geometry g, Workspace ws, int ch, boolean sums) {
+        int from = ch * CHUNK;
+        int to = Math.min(n, from + CHUNK);
+        int k = g.k;
+        double[] cen = g.centers;
+        double[] halfPair = g.halfPair;
+        double[] half = g.half;
+        double[] moved = g.moved;
+        double[] drift = g.drift;
+        double[] driftUp = g.driftUp;
+        int[] labels = ws.labels;
+        double[] upper = ws.upper;
+        double[] lb = ws.lowerK;
+        boolean seeded = ws.seeded;
+        double[] acc = new double[k]; // per call: chunks of one restart may run on several threads
+        double[] s = ws.chunkSums;
+        double[] cnt = ws.chunkCounts;
+        int sOff = ch * k * d;
+        int cOff = ch * k;
+        int changed = 0;
+        int full = 0;
+        final double up = 1 + MARGIN;
+        final double down = 1 - MARGIN;
+        for (int i = from; i < to; i++) {
+            int o = i * d;
+            int lab = labels[i];
+            int lo = i * k;
+            int best;
+            if (lab < 0) {
+                if (seeded) {
+                    System.arraycopy(lb, lo, acc, 0, k);
+                } else {
+                    full++;
+                    distances(x, o, d, cen, k, acc);
+                }
+                best = 0;
+                double d1 = acc[0];
+                for (int c = 1; c < k; c++) {
+                    if (acc[c] < d1) {
+                        d1 = acc[c];
+                        best = c;
+                    }
+                }
+                for (int c = 0; c < k; c++) {
+                    lb[lo + c] = Math.sqrt(acc[c]) + drift[c];
+                }
+                upper[i] = Math.sqrt(d1);
+            } else {
+                // Lower bounds are stored as distance + the centre's drift when they were set, so moving
+                // every bound by its centre's movement is free: the bound now is stored - drift now.
+                double u = upper[i] + moved[lab];
+                best = lab;
+                if (u * up >= half[lab] * down) {
+                    double u2 = -1; // squared exact distance to `best` once computed
+                    for (int c = 0; c < k; c++) {
+                        if (c == best) {
+                            continue;
+                        }
+                        double z = Math.max(lb[lo + c] - driftUp[c], halfPair[best * k + c]) * down;
+                        if (u * up < z) {
+                            continue;
+                        }
+                        if (u2 < 0) {
+                            u2 = sq4(x, o, cen, best * d, d);
+                            u = Math.sqrt(u2);
+                            lb[lo + best] = u + drift[best];
+                            full++;
+                            if (u * up < z) {
+                                continue;
+                            }
+                        }
+                        double dc2 = sq4(x, o, cen, c * d, d);
+                        double dc = Math.sqrt(dc2);
+                        lb[lo + c] = dc + drift[c];
+                        if (dc2 < u2 || (dc2 == u2 && c < best)) {
+                            best = c;
+                            u2 = dc2;
+                            u = dc;
+                        }
+                    }
+                }
+                upper[i] = u;
             }
-            acc[c] = a0;
-            acc[c + 1] = a1;
-            acc[c + 2] = a2;
-            acc[c + 3] = a3;
+            if (lab != best) {
+                changed++;
+                labels[i] = best;
+                if (sums) {
+                    int so = sOff + best * d;
+                    if (lab >= 0) {
+                        int sq = sOff + lab * d;
+                        for (int f = 0; f < d; f++) {
+                            s[sq + f] -= x[o + f];
+                        }
+                        cnt[cOff + lab] -= 1;
+                    }
+                    for (int f = 0; f < d; f++) {
+                        s[so + f] += x[o + f];
+                    }
+                    cnt[cOff + best] += 1;
+                }
+            }
         }
+        ws.chunkChanged[ch] = changed;
+        ws.chunkFull[ch] = full;
     }
 
-    /** Squared distance from row o of x to centre c of the transposed centres (same order of sums as
-     * {@link #distances}). */
-    private static double sqT(double[] x, int o, int d, double[] ct, int kp, int c) {
-        double a = 0;
-        for (int f = 0, b = c; f < d; f++, b += kp) {
-            double t = x[o + f] - ct[b];
-            a += t * t;
+    /** Squared distances from row o of x to the k row-major centres, each as {@link #sq4}: every
+     * distance of the E-step, the bound tests and the seeding is computed by the same arithmetic, so
+     * the variants agree to the bit. */
+    private static void distances(double[] x, int o, int d, double[] centers, int k, double[] acc) {
+        for (int c = 0; c < k; c++) {
+            acc[c] = sq4(x, o, centers, c * d, d);
         }
-        return a;
     }
 
     /** Sum of squared distances to the labelled centres (no relabelling), reduced in chunk order. */
@@ -567,7 +735,7 @@ public final class KMeans {
      * are not changed (the next E-step does that). Returns the number of refilled clusters.
      */
     private static int refillEmpty(double[] x, int n, int d, int k, double[] oldCenters, int[] labels,
-                                   double[] minDist, double[] sums, double[] counts) {
+                                   double[] minDist, double[] sums, double[] counts, CancellationToken cancel) {
         int empty = 0;
         for (int c = 0; c < k; c++) {
             if (counts[c] == 0) {
@@ -579,6 +747,9 @@ public final class KMeans {
         }
         // The bounds skip most distances, so compute each point's distance to its (old) centre now.
         for (int i = 0; i < n; i++) {
+            if ((i & CANCEL_MASK) == 0) {
+                cancel.throwIfCancelled();
+            }
             minDist[i] = sq(x, i * d, oldCenters, labels[i] * d, d);
         }
         int[] far = farthest(minDist, empty);
@@ -636,24 +807,37 @@ public final class KMeans {
         double[] closest = ws.minDist;
         double[] cand = new double[trials * d];
         System.arraycopy(x, first * d, cand, 0, d);
+        // Elkan keeps each row's squared distance to every chosen centre (the same sq4 arithmetic as the
+        // E-step), so its first E-step needs no distance computations at all.
+        double[] seedD = ws.lowerK;
+        ws.seeded = seedD != null;
         forChunks(nChunks, pool, threads, cancel, ch -> {
             int from = ch * CHUNK;
             int to = Math.min(n, from + CHUNK);
             for (int i = from; i < to; i++) {
-                closest[i] = sq4(x, i * d, cand, 0, d);
+                double v = sq4(x, i * d, cand, 0, d);
+                closest[i] = v;
+                if (seedD != null) {
+                    seedD[i * k] = v;
+                }
             }
         });
-        double[] cum = new double[n];
+        double[] cum = ws.cum;
+        double[] candDist = ws.candDist(n * trials);
         // per chunk, per trial: potential if that candidate were added
         double[] chunkPot = new double[nChunks * trials];
+        double pot = 0;
+        if (k > 1) {
+            for (int i = 0; i < n; i++) {
+                if ((i & CANCEL_MASK) == 0) {
+                    cancel.throwIfCancelled();
+                }
+                pot += closest[i];
+                cum[i] = pot;
+            }
+        }
         for (int c = 1; c < k; c++) {
             cancel.throwIfCancelled();
-            double run = 0;
-            for (int i = 0; i < n; i++) {
-                run += closest[i];
-                cum[i] = run;
-            }
-            double pot = run;
             int[] ids = new int[trials];
             for (int t = 0; t < trials; t++) {
                 double r = rnd.nextDouble() * pot;
@@ -661,25 +845,21 @@ public final class KMeans {
                 ids[t] = Math.min(id, n - 1);
                 System.arraycopy(x, ids[t] * d, cand, t * d, d);
             }
-            // Candidates transposed and padded to a multiple of 4: one pass over the rows gives every
-            // candidate's distance with independent sums (the distance kernel of the E-step).
-            int tp = (trials + 3) & ~3;
-            double[] candT = new double[d * tp];
-            for (int t = 0; t < trials; t++) {
-                for (int f = 0; f < d; f++) {
-                    candT[f * tp + t] = cand[t * d + f];
-                }
-            }
+            // One pass scores every candidate (potential if it were added) and keeps each row's
+            // distance to each candidate, so the running minimum is updated from those distances
+            // afterwards instead of a second pass over the data.
             forChunks(nChunks, pool, threads, cancel, ch -> {
                 int from = ch * CHUNK;
                 int to = Math.min(n, from + CHUNK);
-                double[] acc = new double[tp];
                 double[] pots = new double[trials];
                 for (int i = from; i < to; i++) {
-                    distances(x, i * d, d, candT, tp, acc);
+                    int o = i * d;
+                    int co = i * trials;
                     double ci = closest[i];
                     for (int t = 0; t < trials; t++) {
-                        pots[t] += Math.min(ci, acc[t]);
+                        double v = sq4(x, o, cand, t * d, d);
+                        candDist[co + t] = v;
+                        pots[t] += Math.min(ci, v);
                     }
                 }
                 System.arraycopy(pots, 0, chunkPot, ch * trials, trials);
@@ -696,15 +876,25 @@ public final class KMeans {
                     best = t;
                 }
             }
-            int bt = best;
-            System.arraycopy(x, ids[bt] * d, centers, c * d, d);
-            forChunks(nChunks, pool, threads, cancel, ch -> {
-                int from = ch * CHUNK;
-                int to = Math.min(n, from + CHUNK);
-                for (int i = from; i < to; i++) {
-                    closest[i] = Math.min(closest[i], sq4(x, i * d, cand, bt * d, d));
+            System.arraycopy(x, ids[best] * d, centers, c * d, d);
+            // New running minimum and, in the same sweep, its cumulative sum for the next draw.
+            boolean more = c + 1 < k;
+            pot = 0;
+            for (int i = 0, q = best; i < n; i++, q += trials) {
+                if ((i & CANCEL_MASK) == 0) {
+                    cancel.throwIfCancelled();
                 }
-            });
+                double dq = candDist[q];
+                if (seedD != null) {
+                    seedD[i * k + c] = dq;
+                }
+                double v = Math.min(closest[i], dq);
+                closest[i] = v;
+                if (more) {
+                    pot += v;
+                    cum[i] = pot;
+                }
+            }
         }
         return centers;
     }

@@ -27,6 +27,9 @@ public final class KSweep {
     /** Share of the progress bar given to the fits; the silhouette pass and scores take the rest. */
     private static final double FIT_SHARE = 0.8;
 
+    /** Where the silhouette pass ends on the progress bar; the other scores take the rest. */
+    private static final double SIL_END = 0.95;
+
     private KSweep() {
     }
 
@@ -78,19 +81,26 @@ public final class KSweep {
             progress.update(FIT_SHARE, "Silhouettes for " + labelings.size() + " values of k on "
                     + String.format("%,d", rows.length) + (sampled ? " sampled" : "") + " rows");
             long t0 = System.nanoTime();
+            String what = "Silhouettes for k = " + labelledK.get(0) + ".." + labelledK.get(labelledK.size() - 1)
+                    + " on " + String.format("%,d", rows.length) + (sampled ? " sampled" : "") + " rows";
+            ProgressListener silStage = progress.range(FIT_SHARE, SIL_END);
             sil = Silhouette.samplesForSweep(x, n, d, rows, labelings.toArray(new int[0][]),
-                    labelledK.stream().mapToInt(Integer::intValue).toArray(), base.threads(), cancel);
+                    labelledK.stream().mapToInt(Integer::intValue).toArray(), base.threads(),
+                    (f, msg) -> silStage.update(f, what), cancel);
             silSeconds = (System.nanoTime() - t0) / 1e9;
         }
         double silShare = labelings.isEmpty() ? 0 : silSeconds / labelings.size();
 
         List<SweepEntry> entries = new ArrayList<>();
         int li = 0;
+        int fi = 0;
         for (KMeansResult f : fits) {
             cancel.throwIfCancelled();
+            progress.update(SIL_END + (0.98 - SIL_END) * fi++ / fits.size(),
+                    "Calinski-Harabasz and Davies-Bouldin for k = " + f.k());
             int[] labels = f.labels();
-            double ch = ClusterScores.calinskiHarabasz(x, n, d, labels, f.k());
-            double db = ClusterScores.daviesBouldin(x, n, d, labels, f.k());
+            double ch = ClusterScores.calinskiHarabasz(x, n, d, labels, f.k(), cancel);
+            double db = ClusterScores.daviesBouldin(x, n, d, labels, f.k(), cancel);
             if (li < labelledK.size() && labelledK.get(li) == f.k()) {
                 double[] s = sil[li++];
                 entries.add(new SweepEntry(f.k(), f, Silhouette.mean(s), s, ch, db, silShare));

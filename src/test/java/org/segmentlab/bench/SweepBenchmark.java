@@ -18,7 +18,9 @@ import org.segmentlab.testdata.CreditCardFixture;
 /**
  * Side-by-side benchmark main (see bench/engine.sh): loads a CSV as the scikit-learn reference script
  * does, runs {@link KSweep} and prints JSON with the same keys as {@code sklearn_reference.py}
- * ({@code sweep_fit_s}, {@code silhouette_total_s}, per-k inertia and scores).
+ * ({@code sweep_fit_s}, {@code silhouette_total_s}, per-k inertia and scores), plus process CPU seconds of
+ * the fits and of the silhouette pass (with CH/DB) for the first sweep (cold JVM) and the last one
+ * ({@code --warmup N} sweeps before it; warm).
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.segmentlab.bench.SweepBenchmark \
@@ -62,11 +64,23 @@ public final class SweepBenchmark {
         CreditCardFixture data = CreditCardFixture.read(Path.of(input), drop);
         double loadS = (System.nanoTime() - t0) / 1e9;
         KMeansOptions base = new KMeansOptions(kMin, nInit, 300, 1e-4, seed, threads);
-        for (int w = 0; w < warmup; w++) {
-            KSweep.run(data.x, data.n, data.d, kMin, kMax, base, mode, ProgressListener.NONE, CancellationToken.NONE);
+        // Process CPU time (all threads, JIT compiler and GC included) of the fits (until the sweep
+        // announces its silhouette pass) and of the rest, for the first (cold) and the last sweep.
+        double[][] cpu = new double[warmup + 1][2];
+        SweepResult r = null;
+        for (int w = 0; w <= warmup; w++) {
+            double[] mark = {Double.NaN};
+            double c0 = processCpu();
+            r = KSweep.run(data.x, data.n, data.d, kMin, kMax, base, mode, (f, m) -> {
+                if (Double.isNaN(mark[0]) && m.startsWith("Silhouettes")) {
+                    mark[0] = processCpu();
+                }
+            }, CancellationToken.NONE);
+            double c1 = processCpu();
+            double m0 = Double.isNaN(mark[0]) ? c1 : mark[0];
+            cpu[w][0] = m0 - c0;
+            cpu[w][1] = c1 - m0;
         }
-        SweepResult r = KSweep.run(data.x, data.n, data.d, kMin, kMax, base, mode, ProgressListener.NONE,
-                CancellationToken.NONE);
         StringBuilder sb = new StringBuilder();
         sb.append("{\n \"tool\": \"SegmentLab\",\n \"threads\": ").append(threads)
                 .append(",\n \"rows\": ").append(data.n).append(",\n \"features\": ").append(data.d)
@@ -91,7 +105,11 @@ public final class SweepBenchmark {
                 .append(",\n \"best_silhouette_k\": ")
                 .append(r.bestSilhouetteK().isPresent() ? r.bestSilhouetteK().getAsInt() : "null")
                 .append(",\n \"sweep_fit_s\": ").append(fmt(r.fitSeconds()))
-                .append(",\n \"silhouette_total_s\": ").append(fmt(r.silhouetteSeconds())).append("\n}");
+                .append(",\n \"silhouette_total_s\": ").append(fmt(r.silhouetteSeconds()))
+                .append(",\n \"cold_fit_cpu_s\": ").append(fmt(cpu[0][0]))
+                .append(",\n \"cold_silhouette_cpu_s\": ").append(fmt(cpu[0][1]))
+                .append(",\n \"fit_cpu_s\": ").append(fmt(cpu[warmup][0]))
+                .append(",\n \"silhouette_cpu_s\": ").append(fmt(cpu[warmup][1])).append("\n}");
         System.out.println(sb);
         if (labelsOut != null) {
             Files.createDirectories(labelsOut);
@@ -103,6 +121,10 @@ public final class SweepBenchmark {
                 }
             }
         }
+    }
+
+    private static double processCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().map(t -> t.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private static String fmt(double v) {

@@ -3,6 +3,7 @@ package org.segmentlab.metrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
@@ -125,5 +126,62 @@ class SilhouetteTest {
         t.cancel();
         assertThrows(CancelledException.class,
                 () -> Silhouette.samples(x, 10, 2, Silhouette.allRows(10), lab, 2, 2, t));
+    }
+
+    @Test
+    void symmetricPassIsTheSameForAnyThreadCountAndAgreesWithTheOneSidedPass() {
+        int n = 1100; // 9 tiles of 128, the last one partial: every lane gets work, and a ragged block
+        int d = 6;
+        double[] x = data(n, d, 11);
+        int[][] labs = {labels(n, 2, 12), labels(n, 4, 13), labels(n, 9, 14)};
+        int[] ks = {2, 4, 9};
+        int[] rows = Silhouette.allRows(n);
+        double[][] one = Silhouette.samplesForSweep(x, n, d, rows, labs, ks, 1, CancellationToken.NONE);
+        double[][] two = Silhouette.samplesForSweep(x, n, d, rows, labs, ks, 2, CancellationToken.NONE);
+        double[][] five = Silhouette.samplesForSweep(x, n, d, rows, labs, ks, 5, CancellationToken.NONE);
+        double[][] oneSided = Silhouette.samplesForSweep(x, n, d, rows, labs, ks, 2, null, CancellationToken.NONE,
+                false);
+        for (int l = 0; l < labs.length; l++) {
+            assertArrayEquals(one[l], two[l], 0.0, "1 vs 2 threads, labelling " + l);
+            assertArrayEquals(one[l], five[l], 0.0, "1 vs 5 threads, labelling " + l);
+            double[] want = naive(x, d, rows, labs[l], ks[l]);
+            for (int i = 0; i < n; i++) {
+                assertEquals(want[i], one[l][i], 1e-12, "labelling " + l + " row " + i);
+                assertEquals(want[i], oneSided[l][i], 1e-12, "one-sided, labelling " + l + " row " + i);
+            }
+        }
+    }
+
+    @Test
+    void progressIsReportedDuringThePassAndEndsAtOne() {
+        int n = 900;
+        double[] x = data(n, 3, 21);
+        java.util.List<Double> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (boolean symmetric : new boolean[] {true, false}) {
+            seen.clear();
+            Silhouette.samplesForSweep(x, n, 3, Silhouette.allRows(n), new int[][] {labels(n, 3, 22)}, new int[] {3},
+                    2, (f, m) -> seen.add(f), CancellationToken.NONE, symmetric);
+            assertTrue(seen.size() >= 5, "several updates, got " + seen.size());
+            double max = 0;
+            for (double f : seen) {
+                assertTrue(f > 0 && f <= 1, "fraction " + f);
+                max = Math.max(max, f);
+            }
+            assertEquals(1.0, max, 1e-12);
+        }
+    }
+
+    @Test
+    void cancellingFromTheProgressListenerStopsThePass() {
+        int n = 2000;
+        double[] x = data(n, 4, 31);
+        CancellationToken t = new CancellationToken();
+        int[] calls = new int[1];
+        assertThrows(CancelledException.class, () -> Silhouette.samplesForSweep(x, n, 4, Silhouette.allRows(n),
+                new int[][] {labels(n, 3, 32)}, new int[] {3}, 1, (f, m) -> {
+                    calls[0]++;
+                    t.cancel();
+                }, t));
+        assertEquals(1, calls[0], "no work after the first update");
     }
 }

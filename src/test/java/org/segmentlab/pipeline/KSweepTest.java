@@ -98,4 +98,56 @@ class KSweepTest {
         assertEquals(0, r.silhouetteRows()[0]);
         assertTrue(r.entry(2).silhouetteSamples()[0] <= 1);
     }
+
+    /** 300,000 x 10 rows of overlapping blobs: large enough that a pass over all rows takes a while. */
+    private static final Synthetic BIG = Synthetic.blobs(300_000, 10, 6, 25.0, 77);
+
+    @Test
+    void cancellingWhileTheScoresRunStopsInsideCalinskiHarabasz() {
+        // The listener cancels as the scores start, on the sweep's own thread: only the checks inside
+        // Calinski-Harabasz / Davies-Bouldin can stop it before the sweep returns.
+        CancellationToken token = new CancellationToken();
+        ProgressListener listener = (f, m) -> {
+            if (m.startsWith("Calinski")) {
+                token.cancel();
+            }
+        };
+        assertThrows(org.segmentlab.progress.CancelledException.class, () -> KSweep.run(BIG.x, BIG.n, BIG.d, 2, 2,
+                new KMeansOptions(1, 1, 5, 1e-4, 3, 2), SilhouetteMode.OFF, listener, token));
+    }
+
+    @Test
+    void cancellingDuringASweepOnManyRowsStopsPromptly() throws Exception {
+        CancellationToken token = new CancellationToken();
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        ProgressListener listener = (f, m) -> {
+            if (m.contains("k = 3") && m.contains("iteration")) {
+                running.countDown();
+                try {
+                    // hold the sweep until the test thread has cancelled, so it cannot finish first
+                    cancelled.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<SweepResult> f = ex.submit(() -> KSweep.run(BIG.x, BIG.n, BIG.d, 1, 6,
+                    new KMeansOptions(1, 2, 300, 0.0, 5, 2), SilhouetteMode.sample(2000), listener, token));
+            assertTrue(running.await(120, java.util.concurrent.TimeUnit.SECONDS), "the sweep reached k = 3");
+            long t0 = System.nanoTime();
+            token.cancel();
+            cancelled.countDown();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof org.segmentlab.progress.CancelledException, "cause " + e.getCause());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            // 100 ms is the goal on a quiet machine; the bound is loose for a loaded 2-core CI runner.
+            assertTrue(seconds < 2, "cancelled after " + seconds + " s");
+        } finally {
+            ex.shutdownNow();
+        }
+    }
 }
