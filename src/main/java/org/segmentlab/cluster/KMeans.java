@@ -80,10 +80,28 @@ public final class KMeans {
         static Algo choose(int k) {
             return k < ELKAN_FROM_K ? HAMERLY : ELKAN;
         }
+
+        /**
+         * As {@link #choose(int)}, but Hamerly when Elkan's n x k lower bounds would be large: on a
+         * million rows they cost 80 MB per worker at k = 10, which the heap budget (3x the data) cannot
+         * spare; Hamerly needs two doubles per row.
+         */
+        static Algo choose(int k, int n) {
+            return (long) n * k > ELKAN_MAX_BOUNDS ? HAMERLY : choose(k);
+        }
     }
 
     /** Smallest k for which {@link Algo#AUTO} uses Elkan. */
     static final int ELKAN_FROM_K = 2;
+
+    /** Most lower bounds (n x k doubles, 16 MB) for which {@link Algo#AUTO} uses Elkan. */
+    static final long ELKAN_MAX_BOUNDS = 2_000_000;
+
+    /**
+     * Rows above which one restart at a time uses every thread (one workspace of per-row arrays) instead
+     * of one restart per thread (a workspace each): the same labels either way, less memory on big data.
+     */
+    static final int RESTART_PARALLEL_MAX_ROWS = 250_000;
 
     /** @param algo the E-step variant; the labels do not depend on it (only the speed does) */
     static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
@@ -93,7 +111,7 @@ public final class KMeans {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
         int k = options.k();
-        Algo bounds = algo == Algo.AUTO ? Algo.choose(k) : algo;
+        Algo bounds = algo == Algo.AUTO ? Algo.choose(k, n) : algo;
         requireDistinctRows(x, n, d, k);
         c.throwIfCancelled();
 
@@ -113,7 +131,7 @@ public final class KMeans {
         int threads = options.threads();
         int restartWorkers = Math.min(threads, nInit);
         // Restart-parallel when every thread can own a restart; otherwise split rows of each restart.
-        boolean restartParallel = restartWorkers > 1 && nInit >= threads;
+        boolean restartParallel = restartWorkers > 1 && nInit >= threads && n <= RESTART_PARALLEL_MAX_ROWS;
         int innerThreads = restartParallel ? 1 : threads;
         int nChunks = (n + CHUNK - 1) / CHUNK;
         if (nChunks < 2) {
@@ -178,7 +196,7 @@ public final class KMeans {
         checkShape(x, n, d);
         int k = initialCenters.length / d;
         double tolAbs = meanVariance(x, n, d, CancellationToken.NONE) * tol;
-        Algo algo = Algo.choose(k);
+        Algo algo = Algo.choose(k, n);
         Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK, algo);
         Single s = lloyd(x, n, d, k, maxIter, tolAbs, initialCenters.clone(), ws, null, 1, CancellationToken.NONE,
                 ProgressListener.NONE, 0, 1, new AtomicInteger(), "k = " + k, algo);

@@ -54,6 +54,22 @@ class KMeansTest {
     }
 
     @Test
+    void everyBoundingSchemeGivesPlainLloydsLabels() {
+        // The bounds only skip distances that cannot change a label; big data switches Elkan to Hamerly
+        // for memory, which must not change any result.
+        Synthetic s = Synthetic.blobs(20_000, 6, 8, 2.0, 17);
+        KMeansOptions o = new KMeansOptions(8, 3, 300, 1e-4, 23, 2);
+        KMeansResult lloyd = KMeans.fit(s.x, s.n, s.d, o, null, null, KMeans.Algo.LLOYD);
+        for (KMeans.Algo a : new KMeans.Algo[] {KMeans.Algo.HAMERLY, KMeans.Algo.ELKAN, KMeans.Algo.AUTO}) {
+            KMeansResult r = KMeans.fit(s.x, s.n, s.d, o, null, null, a);
+            assertArrayEquals(lloyd.labels(), r.labels(), a.name());
+            assertEquals(lloyd.inertia(), r.inertia(), 0.0, a.name());
+        }
+        assertEquals(KMeans.Algo.ELKAN, KMeans.Algo.choose(10, 8950));
+        assertEquals(KMeans.Algo.HAMERLY, KMeans.Algo.choose(10, 1_000_000));
+    }
+
+    @Test
     void sameSeedSameLabelsAndTheInputIsNotModified() {
         Synthetic s = Synthetic.blobs(3000, 4, 5, 4.0, 3);
         double[] before = s.x.clone();
