@@ -106,9 +106,14 @@ public final class FxPulseBenchmark {
                     pulses.add(t);
                 }
             };
-            Thread watchdog = new Thread(this::watch, "pulse-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
+            // A sampler, not a wait: every 10 ms, look at the FX thread's stack if no pulse came for 50 ms.
+            java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "pulse-watchdog");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            watchdog.scheduleAtFixedRate(this::sample, 10, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
             timer.start();
 
             vm.stepProperty().addListener((o, a, b) -> {
@@ -158,17 +163,10 @@ public final class FxPulseBenchmark {
             p.play();
         }
 
-        private void watch() {
-            while (true) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                Thread fx = fxThread;
-                if (fx != null && System.nanoTime() - lastPulse > 50_000_000L) {
-                    samples.merge(describe(fx.getStackTrace()), 1, Integer::sum);
-                }
+        private void sample() {
+            Thread fx = fxThread;
+            if (fx != null && System.nanoTime() - lastPulse > 50_000_000L) {
+                samples.merge(describe(fx.getStackTrace()), 1, Integer::sum);
             }
         }
 
