@@ -32,7 +32,7 @@ rm -f "$work/report.json"
 for i in $(seq 1 "$n"); do
     run jar java "${props[@]}" -jar target/segmentlab.jar
     [ -f "$work/app.jsa" ] && run jar+cds java -XX:SharedArchiveFile="$work/app.jsa" "${props[@]}" -jar target/segmentlab.jar
-    [ -x target/image/bin/segmentlab ] && JLINK_VM_OPTIONS="${props[*]}" run image target/image/bin/segmentlab
+    [ -x target/image/bin/java ] && run image target/image/bin/java -Xss2m "${props[@]}" -m org.segmentlab/org.segmentlab.Launcher
 done
 } | tee "$work/runs.txt"
 python3 - "$work/runs.txt" <<'PY'

@@ -2,10 +2,15 @@
  * SegmentLab's module descriptor, used only to build the self-contained runtime image
  * (mvn -Pdist package). The everyday build stays on the class path; moditect adds this descriptor
  * to target/segmentlab.jar at packaging time.
+ *
+ * An open module: Jackson (settings), picocli (commands) and JavaFX (the Application, cell factories)
+ * reflect on our classes, and opening every package keeps that working as packages are added.
  */
-module org.segmentlab {
+open module org.segmentlab {
     requires java.desktop;
     requires java.logging;
+    requires java.management;
+    requires java.xml;
     requires javafx.controls;
     requires javafx.swing;
     requires org.controlsfx.controls;
@@ -19,7 +24,5 @@ module org.segmentlab {
     requires info.picocli;
 
     exports org.segmentlab;
-    exports org.segmentlab.app to javafx.graphics;
-    opens org.segmentlab.cli to info.picocli;
-    opens org.segmentlab.app to com.fasterxml.jackson.databind, javafx.base;
+    exports org.segmentlab.app;
 }
