@@ -23,6 +23,7 @@ import org.segmentlab.app.data.AdviceSource;
 import org.segmentlab.app.data.Formats;
 import org.segmentlab.app.data.LoadedData;
 import org.segmentlab.app.data.TableLoader;
+import org.segmentlab.app.personas.PersonaCardModel;
 import org.segmentlab.app.personas.PersonaCardsViewModel;
 import org.segmentlab.app.settings.RecentFiles;
 import org.segmentlab.app.settings.SettingsViewModel;
@@ -91,6 +92,8 @@ public final class MainViewModel {
     /** Counts changes (settings, personas): an autosave marks saved only if nothing changed while it wrote. */
     private long changes;
     private AutosaveTimer autosaveTimer = AutosaveTimer.NONE;
+    /** The next result is of a newly opened file (not a reload): its cards are drafted afresh. */
+    private boolean freshCards;
 
     /**
      * A project being opened.
@@ -113,7 +116,12 @@ public final class MainViewModel {
         segmentsModel = new SegmentsViewModel(outcome.getReadOnlyProperty(), runner);
         // Every result (a run or another k) gets its cards; the cards' names then name the clusters everywhere.
         outcome.addListener((o, a, now) -> {
-            if (now != null) {
+            if (now != null && freshCards) {
+                // Another file: its cards start from drafts; edits of the file before do not carry over.
+                freshCards = false;
+                AnalysisResult r = now.result();
+                personas.restore(List.of(), r.profiles(), r.chosen().centroids(), r.chosen().d());
+            } else if (now != null) {
                 personas.setClusters(now.result());
             }
         });
@@ -122,9 +130,19 @@ public final class MainViewModel {
         projectPath.addListener(o -> updateTitle());
         dirty.addListener(o -> updateTitle());
         personas.dirtyProperty().addListener((o, a, now) -> changed());
-        personas.namesProperty().addListener(o -> {
-            if (personas.isDirty()) {
-                changed();
+        // Every keystroke in a card restarts the autosave's quiet period (cards are replaced, never reused).
+        personas.cards().addListener((javafx.collections.ListChangeListener<PersonaCardModel>) c -> {
+            while (c.next()) {
+                for (PersonaCardModel card : c.getAddedSubList()) {
+                    for (javafx.beans.Observable field : List.of(card.nameProperty(), card.descriptionProperty(),
+                            card.strategiesProperty())) {
+                        field.addListener(x -> {
+                            if (personas.isDirty()) {
+                                changed();
+                            }
+                        });
+                    }
+                }
             }
         });
         settings.requestProperty().addListener(o -> changed());
@@ -222,6 +240,7 @@ public final class MainViewModel {
                 pendingProject = null;
                 projectPath.set(null);
             }
+            freshCards = !keepProject;
             savedRequest = settings.request();
             personas.markSaved();
             updateDirty();
@@ -377,6 +396,16 @@ public final class MainViewModel {
         generation++;
         finish();
         status.set("Cancelled");
+    }
+
+    /** Puts a sentence in the resting status line (what the window just did, e.g. an export). */
+    public void showStatus(String text) {
+        status.set(text);
+    }
+
+    /** Shows a sentence in the problem banner (a window action that failed, e.g. an export). */
+    public void showProblem(String message) {
+        problem.set(Problem.message(message));
     }
 
     public void dismissProblem() {

@@ -75,6 +75,7 @@ public final class MainWindow {
     private final Map<String, StackPane> hosts = new HashMap<>();
     private final DataTabView dataView;
     private final SegmentsView segmentsView;
+    private final ChooseKView chooseKView;
     private final PersonaCardsView personasView;
     private final Menu recentMenu = new Menu("Open Recent");
     private FileDialogs dialogs;
@@ -98,7 +99,8 @@ public final class MainWindow {
                 tab("personasTab", "Personas", "personasHost",
                         placeholder("Run an analysis to see a persona card for each segment.")));
 
-        setTabContent("chooseKTab", new ChooseKView(vm.chooseKModel()));
+        chooseKView = new ChooseKView(vm.chooseKModel());
+        setTabContent("chooseKTab", chooseKView);
         segmentsView = new SegmentsView(vm.segmentsModel());
         setTabContent("segmentsTab", segmentsView);
         // The first segments of a file come into view by themselves: a newcomer sees them without a click.
@@ -107,6 +109,8 @@ public final class MainWindow {
                 tabs.getSelectionModel().select(2);
             }
         });
+
+        charts().forEach((file, chart) -> installCopyMenu(chart));
 
         personasView = new PersonaCardsView(vm.personas());
         Node personasPlaceholder = placeholder("Run an analysis to see a persona card for each segment.");
@@ -206,8 +210,12 @@ public final class MainWindow {
         MenuItem reload = item("Reload", new KeyCodeCombination(KeyCode.F5), vm::reload);
         reload.disableProperty().bind(vm.fileProperty().isNull().or(vm.busyProperty()));
         MenuItem exit = item("Exit", null, this::exit);
+        MenuItem allCharts = item("All charts…", null, this::exportAllCharts);
+        allCharts.setId("menuExportAllCharts");
+        allCharts.disableProperty().bind(vm.outcomeProperty().isNull());
+        Menu export = new Menu("Export", null, allCharts);
         Menu file = new Menu("File", null, open, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), reload, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), reload, new SeparatorMenuItem(), exit);
 
         MenuItem run = item("Run", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::run);
         run.disableProperty().bind(vm.busyProperty().or(vm.dataProperty().isNull()));
@@ -396,6 +404,80 @@ public final class MainWindow {
     private static String stripExtension(String n) {
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    // ---- chart export ----
+
+    /** Every chart by the file name "All charts…" writes it to. */
+    public Map<String, org.segmentlab.app.charts.CanvasChart> charts() {
+        Map<String, org.segmentlab.app.charts.CanvasChart> m = new java.util.LinkedHashMap<>();
+        m.put("elbow.png", chooseKView.elbow());
+        m.put("silhouette_by_k.png", chooseKView.silhouette());
+        m.put("calinski_harabasz.png", chooseKView.calinskiHarabasz());
+        m.put("davies_bouldin.png", chooseKView.daviesBouldin());
+        m.put("pca_scatter.png", segmentsView.scatter().plotNode());
+        m.put("silhouettes.png", segmentsView.silhouette());
+        m.put("profile_heatmap.png", segmentsView.heatmap());
+        return m;
+    }
+
+    /** "cc_general.csv · k = 4 · 2026-11-25": what every exported chart says at its foot. */
+    public String exportFooter() {
+        Path data = vm.fileProperty().get();
+        var o = vm.outcomeProperty().get();
+        return (data == null ? "" : data.getFileName() + " · ") + (o == null ? "" : "k = " + o.result().chosenK() + " · ")
+                + java.time.LocalDate.now();
+    }
+
+    private org.segmentlab.app.charts.ExportOptions exportOptions() {
+        return org.segmentlab.app.charts.ExportOptions.defaults().withFooter(exportFooter());
+    }
+
+    private void exportAllCharts() {
+        Path folder = dialogs.chooseFolder(near(), "Export all charts to a folder");
+        if (folder != null) {
+            exportAllCharts(folder);
+        }
+    }
+
+    /**
+     * Writes every chart as a PNG into {@code folder}: snapshots on the FX thread, encoding on a worker;
+     * the status line (or the banner) says how it went. Returns the files when done.
+     */
+    public java.util.concurrent.CompletableFuture<List<Path>> exportAllCharts(Path folder) {
+        vm.showStatus("Exporting the charts to " + folder + "…");
+        java.util.concurrent.CompletableFuture<List<Path>> done;
+        try {
+            done = org.segmentlab.app.charts.ChartExport.exportAllAsync(charts(), folder, exportOptions());
+        } catch (RuntimeException e) {
+            done = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        return done.whenComplete((files, error) -> javafx.application.Platform.runLater(() -> {
+            if (error != null) {
+                Throwable why = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                AppLog.error("Could not export the charts to " + folder, why);
+                vm.showProblem("Could not export the charts to " + folder + ": " + why.getMessage()
+                        + ". Choose another folder.");
+            } else {
+                vm.showStatus(files.size() + " charts exported to " + folder);
+            }
+        }));
+    }
+
+    /** "Copy chart" on the chart's context menu: the chart as an image, with the export's footer. */
+    private void installCopyMenu(org.segmentlab.app.charts.CanvasChart chart) {
+        MenuItem copy = new MenuItem("Copy chart");
+        copy.setOnAction(e -> {
+            if (org.segmentlab.app.charts.ChartExport.copyToClipboard(chart, exportOptions())) {
+                vm.showStatus("Chart copied to the clipboard");
+            }
+        });
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(copy);
+        chart.setOnContextMenuRequested(e -> {
+            menu.show(chart, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
     }
 
     private void locateData() {
