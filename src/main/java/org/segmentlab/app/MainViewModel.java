@@ -244,7 +244,8 @@ public final class MainViewModel {
             savedRequest = settings.request();
             personas.markSaved();
             updateDirty();
-            recentFiles.setAll(RecentFiles.push(recentFiles, target));
+            // A project is reopened from the recent list as a project (its settings and personas come too).
+            recentFiles.setAll(RecentFiles.push(recentFiles, pp != null ? pp.path() : target));
             DataTable t = d.table();
             status.set(name + ": " + Formats.count(t.rowCount()) + " rows · " + Formats.count(t.columnCount())
                     + " columns" + (t.skippedRows() > 0 ? " · " + Formats.count(t.skippedRows()) + " bad rows skipped" : ""));

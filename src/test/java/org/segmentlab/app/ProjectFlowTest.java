@@ -107,6 +107,7 @@ class ProjectFlowTest {
         assertFalse(second.isDirty());
         assertEquals("SegmentLab: shop.segmentlab", second.titleProperty().get());
         assertNull(second.problem());
+        assertEquals(project.toAbsolutePath().normalize(), second.recentFiles().get(0), "recent as a project");
     }
 
     @Test
