@@ -100,9 +100,10 @@ public final class MainViewModel {
      *
      * @param path    the .segmentlab file
      * @param project what it holds
-     * @param warning shown once its analysis is back (the data changed since it was saved), or null
+     * @param warning   shown once its analysis is back (the data changed since it was saved), or null
+     * @param relocated the user located its moved data: the project is written again with the new path
      */
-    public record PendingProject(Path path, ProjectFile project, String warning) {
+    public record PendingProject(Path path, ProjectFile project, String warning, boolean relocated) {
     }
 
     public MainViewModel(TaskRunner runner, TableLoader loader, AdviceSource advisor, AnalysisService analysis,
@@ -312,6 +313,11 @@ public final class MainViewModel {
                         personas.restore(pp.project().personas(), r.profiles(), r.chosen().centroids(), r.chosen().d());
                         savedRequest = settings.request();
                         updateDirty();
+                        if (pp.relocated() && saveProject(pp.path())) {
+                            // The project now points at the data where the user found it.
+                            status.set(o.summary() + " · " + pp.path().getFileName() + " now uses "
+                                    + pp.project().dataPath());
+                        }
                         if (pp.warning() != null) {
                             problem.set(Problem.message(pp.warning()));
                         }
@@ -452,12 +458,12 @@ public final class MainViewModel {
         awaitingData.set(null);
         switch (pf.checkData()) {
             case MISSING -> {
-                awaitingData.set(new PendingProject(target, pf, null));
+                awaitingData.set(new PendingProject(target, pf, null, false));
                 problem.set(Problem.message("The data of " + target.getFileName() + " is not at " + pf.dataPath()
                         + " any more. Choose \u201cLocate\u2026\u201d to show where it is now."));
             }
-            case CHANGED -> startProject(new PendingProject(target, pf, changedWarning(pf)));
-            case SAME -> startProject(new PendingProject(target, pf, null));
+            case CHANGED -> startProject(new PendingProject(target, pf, changedWarning(pf), false));
+            case SAME -> startProject(new PendingProject(target, pf, null, false));
         }
     }
 
@@ -485,7 +491,8 @@ public final class MainViewModel {
             problem.set(Problem.message(data.getFileName() + " cannot be read. Choose \u201cLocate\u2026\u201d again."));
             return;
         }
-        startProject(new PendingProject(p.path(), moved, s == ProjectFile.DataStatus.CHANGED ? changedWarning(moved) : null));
+        startProject(new PendingProject(p.path(), moved, s == ProjectFile.DataStatus.CHANGED ? changedWarning(moved) : null,
+                true));
     }
 
     private void startProject(PendingProject p) {

@@ -144,7 +144,7 @@ class ProjectFlowTest {
     }
 
     @Test
-    void movedDataIsLocatedAndTheProjectOpensThere() throws IOException {
+    void movedDataIsLocatedAndTheProjectOpensThere() throws Exception {
         MainViewModel first = vm();
         first.open(csv);
         first.personas().cards().get(2).nameProperty().set("Returners");
@@ -164,6 +164,9 @@ class ProjectFlowTest {
         assertEquals(moved.toAbsolutePath().normalize(), second.fileProperty().get());
         assertEquals(names, second.personas().names());
         assertNull(second.problem(), "same content: no warning");
+        assertEquals(moved.toAbsolutePath().normalize(), ProjectFile.read(project).dataPath(),
+                "the project now points at the located data");
+        assertFalse(second.isDirty());
     }
 
     @Test

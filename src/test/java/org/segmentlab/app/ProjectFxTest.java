@@ -56,6 +56,7 @@ class ProjectFxTest {
     private AppContext context;
     private MainWindow window;
     private Path saveTarget;
+    private Path locateAnswer;
     private final List<String> asked = new ArrayList<>();
     private UnsavedChangesPrompt.Choice answer = UnsavedChangesPrompt.Choice.CANCEL;
 
@@ -89,7 +90,7 @@ class ProjectFxTest {
 
             @Override
             public Path locateData(Path near, String name) {
-                return null;
+                return locateAnswer;
             }
 
             @Override
@@ -274,5 +275,29 @@ class ProjectFxTest {
             assertEquals(folder, f.getParent());
         }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().statusProperty().get().startsWith("7 charts exported"));
+    }
+
+    @Test
+    void theBannerLocatesMovedDataAndTheProjectOpensThere(FxRobot robot) throws Exception {
+        Path copy = Files.copy(SAMPLE, dir.resolve("cc_general.csv"));
+        openAndWait(robot, copy);
+        rename(robot, 3, "Premium");
+        Path project = dir.resolve("moved.segmentlab");
+        robot.interact(() -> assertTrue(vm().saveProject(project)));
+        locateAnswer = Files.move(copy, dir.resolve("cc_general_2025.csv"));
+        openAndWait(robot, SAMPLE);
+
+        robot.interact(() -> window.open(project));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#locateDataButton").query().isVisible());
+        assertTrue(robot.lookup("#problemMessage").queryAs(Label.class).getText().contains("Locate"));
+        AnalysisOutcome before = vm().outcomeProperty().get();
+        robot.clickOn("#locateDataButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm().outcomeProperty().get() != before && settled()
+                && "Premium".equals(vm().personas().nameOf(3)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(locateAnswer.toAbsolutePath().normalize(), vm().fileProperty().get());
+        assertFalse(robot.lookup("#locateDataButton").query().isVisible());
+        assertEquals("SegmentLab: moved.segmentlab", window.stage().getTitle());
     }
 }
