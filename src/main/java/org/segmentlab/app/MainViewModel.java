@@ -23,6 +23,8 @@ import org.segmentlab.app.data.AdviceSource;
 import org.segmentlab.app.data.Formats;
 import org.segmentlab.app.data.LoadedData;
 import org.segmentlab.app.data.TableLoader;
+import org.segmentlab.app.personas.PersonaCardModel;
+import org.segmentlab.app.personas.PersonaCardsViewModel;
 import org.segmentlab.app.settings.RecentFiles;
 import org.segmentlab.app.settings.SettingsViewModel;
 import org.segmentlab.app.task.BackgroundTask;
@@ -33,6 +35,10 @@ import org.segmentlab.data.ColumnType;
 import org.segmentlab.data.DataTable;
 import org.segmentlab.data.LoadOptions;
 import org.segmentlab.io.AppLog;
+import org.segmentlab.io.Fingerprint;
+import org.segmentlab.io.ProjectException;
+import org.segmentlab.io.ProjectFile;
+import org.segmentlab.pipeline.AnalysisResult;
 import org.segmentlab.pipeline.AnalysisRequest;
 import org.segmentlab.prep.PreparationAdvisor;
 
@@ -52,6 +58,9 @@ public final class MainViewModel {
 
     private final ReadOnlyObjectWrapper<LoadedData> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyObjectWrapper<Path> projectPath = new ReadOnlyObjectWrapper<>(this, "projectPath");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyObjectWrapper<PendingProject> awaitingData = new ReadOnlyObjectWrapper<>(this, "awaitingData");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "SegmentLab");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -63,6 +72,7 @@ public final class MainViewModel {
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ChooseKViewModel chooseKModel;
     private final SegmentsViewModel segmentsModel;
+    private final PersonaCardsViewModel personas = new PersonaCardsViewModel();
 
     private TaskHandle current = TaskHandle.NONE;
     /** Incremented by every job start and every cancel; a listener acts only if its job is still the newest. */
@@ -73,6 +83,28 @@ public final class MainViewModel {
     private int pendingK;
     /** Run the default analysis as soon as a file is open, so a newcomer sees segments without a click. */
     private boolean analyseOnOpen = true;
+    /** The open data file's fingerprint (computed on the loading worker), for projects. */
+    private Fingerprint fingerprint;
+    /** The settings as last saved or opened; the settings differ from them = unsaved changes. */
+    private AnalysisRequest savedRequest;
+    /** A project being opened: its data is loading or its analysis running; its personas come back after. */
+    private PendingProject pendingProject;
+    /** Counts changes (settings, personas): an autosave marks saved only if nothing changed while it wrote. */
+    private long changes;
+    private AutosaveTimer autosaveTimer = AutosaveTimer.NONE;
+    /** The next result is of a newly opened file (not a reload): its cards are drafted afresh. */
+    private boolean freshCards;
+
+    /**
+     * A project being opened.
+     *
+     * @param path    the .segmentlab file
+     * @param project what it holds
+     * @param warning   shown once its analysis is back (the data changed since it was saved), or null
+     * @param relocated the user located its moved data: the project is written again with the new path
+     */
+    public record PendingProject(Path path, ProjectFile project, String warning, boolean relocated) {
+    }
 
     public MainViewModel(TaskRunner runner, TableLoader loader, AdviceSource advisor, AnalysisService analysis,
                          SettingsViewModel settings) {
@@ -83,7 +115,38 @@ public final class MainViewModel {
         this.settings = settings;
         chooseKModel = new ChooseKViewModel(outcome.getReadOnlyProperty(), this::chooseK);
         segmentsModel = new SegmentsViewModel(outcome.getReadOnlyProperty(), runner);
-        file.addListener((o, a, f) -> title.set(f == null ? "SegmentLab" : "SegmentLab — " + f.getFileName()));
+        // Every result (a run or another k) gets its cards; the cards' names then name the clusters everywhere.
+        outcome.addListener((o, a, now) -> {
+            if (now != null && freshCards) {
+                // Another file: its cards start from drafts; edits of the file before do not carry over.
+                freshCards = false;
+                AnalysisResult r = now.result();
+                personas.restore(List.of(), r.profiles(), r.chosen().centroids(), r.chosen().d());
+            } else if (now != null) {
+                personas.setClusters(now.result());
+            }
+        });
+        personas.namesProperty().addListener((o, a, n) -> segmentsModel.setNames(n));
+        file.addListener(o -> updateTitle());
+        projectPath.addListener(o -> updateTitle());
+        dirty.addListener(o -> updateTitle());
+        personas.dirtyProperty().addListener((o, a, now) -> changed());
+        // Every keystroke in a card restarts the autosave's quiet period (cards are replaced, never reused).
+        personas.cards().addListener((javafx.collections.ListChangeListener<PersonaCardModel>) c -> {
+            while (c.next()) {
+                for (PersonaCardModel card : c.getAddedSubList()) {
+                    for (javafx.beans.Observable field : List.of(card.nameProperty(), card.descriptionProperty(),
+                            card.strategiesProperty())) {
+                        field.addListener(x -> {
+                            if (personas.isDirty()) {
+                                changed();
+                            }
+                        });
+                    }
+                }
+            }
+        });
+        settings.requestProperty().addListener(o -> changed());
         // The chosen-k spinner picks among the fitted k too (only when the user fixed k: with "auto" the
         // spinner just shows the knee).
         settings.chosenKProperty().addListener((o, a, k) -> {
@@ -100,15 +163,27 @@ public final class MainViewModel {
 
     // ---- commands ----
 
+    /** Opens a data file, or a project when the name ends with {@code .segmentlab}. */
     public void open(Path path) {
-        load(path, LoadOptions.defaults());
+        if (isProject(path)) {
+            openProject(path);
+            return;
+        }
+        pendingProject = null;
+        awaitingData.set(null);
+        load(path, LoadOptions.defaults(), false);
+    }
+
+    static boolean isProject(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".segmentlab");
     }
 
     /** Retries the file the banner is about, skipping rows with the wrong number of fields. */
     public void openSkippingBadRows() {
         Problem p = problem.get();
         if (p != null && p.canSkipRaggedRows()) {
-            load(p.file(), p.options().withSkipRaggedRows(true));
+            load(p.file(), p.options().withSkipRaggedRows(true), true);
         }
     }
 
@@ -116,7 +191,7 @@ public final class MainViewModel {
     public void reload() {
         LoadedData d = data.get();
         if (file.get() != null && d != null) {
-            load(file.get(), d.options());
+            load(file.get(), d.options(), true);
         }
     }
 
@@ -132,14 +207,19 @@ public final class MainViewModel {
     }
 
     public void load(Path path, LoadOptions options) {
+        load(path, options, false);
+    }
+
+    /** @param keepProject a reload of the same data: the open project stays open */
+    private void load(Path path, LoadOptions options, boolean keepProject) {
         Path target = path.toAbsolutePath().normalize();
         String name = target.getFileName().toString();
         start("Opening " + name, "open " + name, (p, cancel) -> {
             DataTable t = loader.load(target, options, p.range(0, 0.85), cancel);
             p.update(0.9, "Summarising " + Formats.count(t.columnCount()) + " columns");
             LoadedData loaded = LoadedData.of(t, options, advisor, cancel);
-            // On the worker: spotting a numeric identifier sorts its column.
-            return new Opened(loaded, PreparationAdvisor.suggest(t));
+            // On the worker: spotting a numeric identifier sorts its column; hashing reads the whole file.
+            return new Opened(loaded, PreparationAdvisor.suggest(t), fingerprintOf(target));
         }, (Opened opened) -> {
             LoadedData d = opened.data();
             data.set(d);
@@ -151,14 +231,30 @@ public final class MainViewModel {
             settings.markRun(null);
             settings.setData(d);
             settings.applySuggestion(opened.suggestion());
-            recentFiles.setAll(RecentFiles.push(recentFiles, target));
+            fingerprint = opened.fingerprint();
+            PendingProject pp = pendingProject != null && pendingProject.project().dataPath().toAbsolutePath()
+                    .normalize().equals(target) ? pendingProject : null;
+            if (pp != null) {
+                settings.applyRequest(pp.project().request());
+                projectPath.set(pp.path());
+            } else if (!keepProject) {
+                pendingProject = null;
+                projectPath.set(null);
+            }
+            freshCards = !keepProject;
+            savedRequest = settings.request();
+            personas.markSaved();
+            updateDirty();
+            // A project is reopened from the recent list as a project (its settings and personas come too).
+            recentFiles.setAll(RecentFiles.push(recentFiles, pp != null ? pp.path() : target));
             DataTable t = d.table();
             status.set(name + ": " + Formats.count(t.rowCount()) + " rows · " + Formats.count(t.columnCount())
                     + " columns" + (t.skippedRows() > 0 ? " · " + Formats.count(t.skippedRows()) + " bad rows skipped" : ""));
-            if (analyseOnOpen && settings.request() != null) {
+            if ((analyseOnOpen || pp != null) && settings.request() != null) {
                 run();
             }
         }, error -> {
+            pendingProject = null;
             AppLog.error("Could not open " + target, error);
             problem.set(Problem.ofLoad(target, options, error));
             status.set("Could not open " + name + (data.get() == null ? "" : "; still showing "
@@ -210,7 +306,24 @@ public final class MainViewModel {
                         settings.chosenKProperty().set(o.result().chosenK());
                     }
                     status.set(o.summary());
+                    PendingProject pp = pendingProject;
+                    pendingProject = null;
+                    if (pp != null) {
+                        AnalysisResult r = o.result();
+                        personas.restore(pp.project().personas(), r.profiles(), r.chosen().centroids(), r.chosen().d());
+                        savedRequest = settings.request();
+                        updateDirty();
+                        if (pp.relocated() && saveProject(pp.path())) {
+                            // The project now points at the data where the user found it.
+                            status.set(o.summary() + " · " + pp.path().getFileName() + " now uses "
+                                    + pp.project().dataPath());
+                        }
+                        if (pp.warning() != null) {
+                            problem.set(Problem.message(pp.warning()));
+                        }
+                    }
                 }, error -> {
+                    pendingProject = null;
                     AppLog.error("The analysis failed", error);
                     problem.set(Problem.message(analysisProblem(error)));
                 });
@@ -292,6 +405,16 @@ public final class MainViewModel {
         status.set("Cancelled");
     }
 
+    /** Puts a sentence in the resting status line (what the window just did, e.g. an export). */
+    public void showStatus(String text) {
+        status.set(text);
+    }
+
+    /** Shows a sentence in the problem banner (a window action that failed, e.g. an export). */
+    public void showProblem(String message) {
+        problem.set(Problem.message(message));
+    }
+
     public void dismissProblem() {
         problem.set(null);
     }
@@ -301,8 +424,216 @@ public final class MainViewModel {
         recentFiles.setAll(RecentFiles.existing(files));
     }
 
-    /** A loaded table and the core advisor's suggested preparation for it. */
-    private record Opened(LoadedData data, org.segmentlab.prep.PrepOptions suggestion) {
+    /** A loaded table, the core advisor's suggested preparation for it and the file's fingerprint. */
+    private record Opened(LoadedData data, org.segmentlab.prep.PrepOptions suggestion, Fingerprint fingerprint) {
+    }
+
+    // ---- projects ----
+
+    /** The file's fingerprint, or null when it cannot be read again (then no project can be saved). */
+    private static Fingerprint fingerprintOf(Path file) {
+        try {
+            return Fingerprint.of(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            AppLog.info("No fingerprint for " + file + ": " + e);
+            return null;
+        }
+    }
+
+    /**
+     * Opens a {@code .segmentlab} project: reads it (a damaged or foreign file only puts its message in
+     * the banner; what is open stays), checks its data (missing: the banner offers to locate it, see
+     * {@link #locateData}; changed: a warning once the analysis is back), loads the data, applies the
+     * settings, runs, and restores the personas onto the matching clusters.
+     */
+    public void openProject(Path path) {
+        Path target = path.toAbsolutePath().normalize();
+        ProjectFile pf;
+        try {
+            pf = ProjectFile.read(target);
+        } catch (ProjectException e) {
+            problem.set(Problem.message(e.getMessage()));
+            return;
+        }
+        awaitingData.set(null);
+        switch (pf.checkData()) {
+            case MISSING -> {
+                awaitingData.set(new PendingProject(target, pf, null, false));
+                problem.set(Problem.message("The data of " + target.getFileName() + " is not at " + pf.dataPath()
+                        + " any more. Choose \u201cLocate\u2026\u201d to show where it is now."));
+            }
+            case CHANGED -> startProject(new PendingProject(target, pf, changedWarning(pf), false));
+            case SAME -> startProject(new PendingProject(target, pf, null, false));
+        }
+    }
+
+    private static String changedWarning(ProjectFile pf) {
+        return pf.dataPath().getFileName() + " changed since the project was saved: the results may differ from"
+                + " the saved ones, and personas whose cluster changed too much are kept aside.";
+    }
+
+    /** The project whose data the user is asked to locate, or null. */
+    public ReadOnlyObjectProperty<PendingProject> awaitingDataProperty() {
+        return awaitingData.getReadOnlyProperty();
+    }
+
+    /** The moved data of the project in {@link #awaitingDataProperty()} is at {@code data}: open it there. */
+    public void locateData(Path data) {
+        PendingProject p = awaitingData.get();
+        if (p == null || data == null) {
+            return;
+        }
+        awaitingData.set(null);
+        ProjectFile moved = p.project().withDataPath(data.toAbsolutePath().normalize());
+        ProjectFile.DataStatus s = moved.checkData();
+        if (s == ProjectFile.DataStatus.MISSING) {
+            awaitingData.set(p);
+            problem.set(Problem.message(data.getFileName() + " cannot be read. Choose \u201cLocate\u2026\u201d again."));
+            return;
+        }
+        startProject(new PendingProject(p.path(), moved, s == ProjectFile.DataStatus.CHANGED ? changedWarning(moved) : null,
+                true));
+    }
+
+    private void startProject(PendingProject p) {
+        problem.set(null);
+        pendingProject = p;
+        load(p.project().dataPath(), LoadOptions.defaults(), false);
+    }
+
+    /**
+     * The project as it is now: the data file and fingerprint, the settings with the shown chosen k, and
+     * the personas of the shown result. Null without data or valid settings.
+     */
+    public ProjectFile currentProject() {
+        Path f = file.get();
+        AnalysisOutcome o = outcome.get();
+        AnalysisRequest req = settings.request() != null ? settings.request() : o == null ? null : o.request();
+        if (f == null || data.get() == null || fingerprint == null || req == null) {
+            return null;
+        }
+        int k = o != null ? o.result().chosenK() : req.chosenK() != null ? req.chosenK() : settings.chosenKProperty().get();
+        List<ProjectFile.PersonaEntry> entries = o == null ? List.of() : personas.toEntries();
+        return new ProjectFile(f, fingerprint, req.withChosenK(k), k, entries);
+    }
+
+    /**
+     * Writes the project to {@code to} (atomically, on this thread: the file is small) and makes it the
+     * open project. Returns false, with the reason in the banner, when it could not.
+     */
+    public boolean saveProject(Path to) {
+        ProjectFile pf = currentProject();
+        if (pf == null) {
+            problem.set(Problem.message("Open a data file and choose valid settings before saving a project."));
+            return false;
+        }
+        Path target = to.toAbsolutePath().normalize();
+        try {
+            pf.write(target);
+        } catch (java.io.IOException | RuntimeException e) {
+            AppLog.error("Could not save " + target, e);
+            problem.set(Problem.message("Could not save " + target.getFileName() + ": " + e.getMessage()
+                    + ". Choose another folder (File \u25b8 Save As\u2026)."));
+            return false;
+        }
+        projectPath.set(target);
+        savedRequest = settings.request();
+        personas.markSaved();
+        updateDirty();
+        status.set("Saved " + target.getFileName());
+        return true;
+    }
+
+    /** Saves to the open project's file; false when there is none (ask for a path then) or it failed. */
+    public boolean save() {
+        Path p = projectPath.get();
+        return p != null && saveProject(p);
+    }
+
+    /** Installs the quiet-period timer autosave uses (the window's; none by default). */
+    public void setAutosaveTimer(AutosaveTimer timer) {
+        autosaveTimer = timer == null ? AutosaveTimer.NONE : timer;
+    }
+
+    private void changed() {
+        changes++;
+        updateDirty();
+        if (dirty.get() && projectPath.get() != null) {
+            autosaveTimer.restart(this::autosave);
+        }
+    }
+
+    /**
+     * Writes the open project if it has unsaved changes: the project is put together here (FX thread) and
+     * written by a worker. Waits again while a job runs or a project is being opened.
+     */
+    void autosave() {
+        Path to = projectPath.get();
+        if (to == null || !dirty.get()) {
+            return;
+        }
+        if (busy.get() || pendingProject != null) {
+            autosaveTimer.restart(this::autosave);
+            return;
+        }
+        ProjectFile pf = currentProject();
+        if (pf == null) {
+            return;
+        }
+        long at = changes;
+        AnalysisRequest req = settings.request();
+        runner.submit("autosave " + to.getFileName(), (p, cancel) -> {
+            pf.write(to);
+            return to;
+        }, new TaskListener<Path>() {
+            @Override
+            public void succeeded(Path written) {
+                // Saved only if nothing changed while writing and the same project is still open.
+                if (at == changes && written.equals(projectPath.get())) {
+                    savedRequest = req;
+                    personas.markSaved();
+                    changes = at;
+                    updateDirty();
+                }
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                AppLog.error("Autosave of " + to + " failed", error);
+                problem.set(Problem.message("Could not save " + to.getFileName() + " automatically: "
+                        + error.getMessage() + ". Save it elsewhere (File \u25b8 Save As\u2026)."));
+            }
+        });
+    }
+
+    private void updateDirty() {
+        dirty.set(data.get() != null && (personas.isDirty()
+                || (settings.request() != null && !java.util.Objects.equals(settings.request(), savedRequest))));
+    }
+
+    private void updateTitle() {
+        Path shown = projectPath.get() != null ? projectPath.get() : file.get();
+        title.set(shown == null ? "SegmentLab" : "SegmentLab: " + shown.getFileName() + (dirty.get() ? " \u25cf" : ""));
+    }
+
+    /** The open project's file, or null (a plain data file, or nothing). */
+    public ReadOnlyObjectProperty<Path> projectPathProperty() {
+        return projectPath.getReadOnlyProperty();
+    }
+
+    /** True while there are unsaved changes: persona edits, or settings changed since the last save or open. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    /** The name the title and the unsaved-changes question use: the project's, else the data file's. */
+    public String documentName() {
+        Path shown = projectPath.get() != null ? projectPath.get() : file.get();
+        return shown == null ? "" : shown.getFileName().toString();
     }
 
     private interface Success<T> {
@@ -380,6 +711,11 @@ public final class MainViewModel {
         return chooseKModel;
     }
 
+    /** The Personas tab's cards, one per cluster of the shown result; their names name the clusters elsewhere. */
+    public PersonaCardsViewModel personas() {
+        return personas;
+    }
+
     /** The Segments tab's state, following {@link #outcomeProperty()}. */
     public SegmentsViewModel segmentsModel() {
         return segmentsModel;
@@ -398,7 +734,7 @@ public final class MainViewModel {
         return file.getReadOnlyProperty();
     }
 
-    /** "SegmentLab — cc_general.csv". */
+    /** "SegmentLab: cc_general.csv ●" while unsaved. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }

@@ -1,7 +1,5 @@
 package org.segmentlab.app;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +37,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -51,6 +48,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.segmentlab.app.analysis.ChooseKView;
 import org.segmentlab.app.analysis.SegmentsView;
 import org.segmentlab.app.data.DataTabView;
+import org.segmentlab.app.personas.PersonaCardsView;
 import org.segmentlab.app.settings.AppSettings;
 import org.segmentlab.app.settings.SettingsView;
 import org.segmentlab.app.status.StatusView;
@@ -74,7 +72,11 @@ public final class MainWindow {
     private final Map<String, StackPane> hosts = new HashMap<>();
     private final DataTabView dataView;
     private final SegmentsView segmentsView;
+    private final ChooseKView chooseKView;
+    private final PersonaCardsView personasView;
     private final Menu recentMenu = new Menu("Open Recent");
+    private FileDialogs dialogs;
+    private UnsavedChangesPrompt unsavedPrompt = this::askUnsaved;
 
     public MainWindow(Stage stage, MainViewModel vm) {
         this.stage = stage;
@@ -94,7 +96,8 @@ public final class MainWindow {
                 tab("personasTab", "Personas", "personasHost",
                         placeholder("Run an analysis to see a persona card for each segment.")));
 
-        setTabContent("chooseKTab", new ChooseKView(vm.chooseKModel()));
+        chooseKView = new ChooseKView(vm.chooseKModel());
+        setTabContent("chooseKTab", chooseKView);
         segmentsView = new SegmentsView(vm.segmentsModel());
         setTabContent("segmentsTab", segmentsView);
         // The first segments of a file come into view by themselves: a newcomer sees them without a click.
@@ -103,6 +106,14 @@ public final class MainWindow {
                 tabs.getSelectionModel().select(2);
             }
         });
+
+        charts().forEach((file, chart) -> installCopyMenu(chart));
+
+        personasView = new PersonaCardsView(vm.personas());
+        Node personasPlaceholder = placeholder("Run an analysis to see a persona card for each segment.");
+        personasPlaceholder.visibleProperty().bind(Bindings.isEmpty(vm.personas().cards()));
+        personasView.visibleProperty().bind(personasPlaceholder.visibleProperty().not());
+        setTabContent("personasTab", new StackPane(personasView, personasPlaceholder));
 
         SettingsView settings = new SettingsView(vm.settings(), vm::run,
                 vm.busyProperty().or(vm.dataProperty().isNull()));
@@ -127,6 +138,18 @@ public final class MainWindow {
         installDragAndDrop(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());
+        dialogs = FileDialogs.fx(stage);
+        // Closing with unsaved changes asks first; Cancel keeps the window open.
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+            }
+        });
+        javafx.animation.PauseTransition quiet = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        vm.setAutosaveTimer(action -> {
+            quiet.setOnFinished(e -> action.run());
+            quiet.playFromStart();
+        });
         stage.getIcons().setAll(AppIcon.images());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -171,11 +194,25 @@ public final class MainWindow {
     private MenuBar menus() {
         MenuItem open = item("Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFile);
         open.setId("menuOpen");
+        MenuItem openProject = item("Open Project…", null, this::chooseProject);
+        openProject.setId("menuOpenProject");
+        MenuItem save = item("Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        save.setId("menuSave");
+        save.disableProperty().bind(vm.dataProperty().isNull());
+        MenuItem saveAs = item("Save As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::saveAs);
+        saveAs.setId("menuSaveAs");
+        saveAs.disableProperty().bind(vm.dataProperty().isNull());
         recentMenu.setId("menuRecent");
         MenuItem reload = item("Reload", new KeyCodeCombination(KeyCode.F5), vm::reload);
         reload.disableProperty().bind(vm.fileProperty().isNull().or(vm.busyProperty()));
-        MenuItem exit = item("Exit", null, stage::close);
-        Menu file = new Menu("File", null, open, recentMenu, reload, new SeparatorMenuItem(), exit);
+        MenuItem exit = item("Exit", null, this::exit);
+        MenuItem allCharts = item("All charts…", null, this::exportAllCharts);
+        allCharts.setId("menuExportAllCharts");
+        allCharts.disableProperty().bind(vm.outcomeProperty().isNull());
+        Menu export = new Menu("Export", null, allCharts);
+        Menu file = new Menu("File", null, open, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), reload, new SeparatorMenuItem(), exit);
 
         MenuItem run = item("Run", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::run);
         run.disableProperty().bind(vm.busyProperty().or(vm.dataProperty().isNull()));
@@ -226,6 +263,7 @@ public final class MainWindow {
     private ToolBar toolbar() {
         Button open = toolButton("toolOpen", "Open", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE), "Open a CSV file (Ctrl+O)");
         open.setOnAction(e -> chooseFile());
+        open.setTooltip(new Tooltip("Open a CSV file or a .segmentlab project (Ctrl+O)"));
         Button run = toolButton("toolRun", "Run", new FontIcon(MaterialDesignP.PLAY), "Run the analysis (Ctrl+R)");
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(vm.busyProperty().or(vm.dataProperty().isNull()));
@@ -271,11 +309,17 @@ public final class MainWindow {
         skip.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.problem() != null && vm.problem().canSkipRaggedRows(), vm.problemProperty()));
         skip.managedProperty().bind(skip.visibleProperty());
+        Button locate = new Button("Locate…");
+        locate.setId("locateDataButton");
+        locate.setOnAction(e -> locateData());
+        locate.setMinWidth(Region.USE_PREF_SIZE);
+        locate.visibleProperty().bind(vm.awaitingDataProperty().isNotNull());
+        locate.managedProperty().bind(locate.visibleProperty());
         Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
         close.setId("problemClose");
         close.getStyleClass().add("flat");
         close.setOnAction(e -> vm.dismissProblem());
-        HBox banner = new HBox(10, icon, message, skip, close);
+        HBox banner = new HBox(10, icon, message, skip, locate, close);
         banner.setId("problemBanner");
         banner.getStyleClass().add("banner");
         banner.setAlignment(Pos.CENTER_LEFT);
@@ -289,7 +333,11 @@ public final class MainWindow {
         for (Path p : vm.recentFiles()) {
             MenuItem m = new MenuItem(p.getFileName() + "  —  " + p.getParent());
             m.setMnemonicParsing(false);
-            m.setOnAction(e -> vm.openRecent(p));
+            m.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    vm.openRecent(p);
+                }
+            });
             items.add(m);
         }
         if (items.isEmpty()) {
@@ -302,20 +350,187 @@ public final class MainWindow {
 
     // ---- actions ----
 
+    private Path near() {
+        Path current = vm.projectPathProperty().get() != null ? vm.projectPathProperty().get() : vm.fileProperty().get();
+        return current == null ? null : current.getParent();
+    }
+
     private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a CSV file");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CSV and text files", "*.csv", "*.tsv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        Path current = vm.fileProperty().get();
-        if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
-            chooser.setInitialDirectory(current.getParent().toFile());
+        if (!confirmDiscard()) {
+            return;
         }
-        File f = chooser.showOpenDialog(stage);
+        Path f = dialogs.openFile(near());
         if (f != null) {
-            vm.open(f.toPath());
+            vm.open(f);
         }
+    }
+
+    private void chooseProject() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        Path f = dialogs.openProject(near());
+        if (f != null) {
+            vm.openProject(f);
+        }
+    }
+
+    /** Opens a file or project as File ▸ Open does, asking about unsaved changes first. */
+    public void open(Path file) {
+        if (confirmDiscard()) {
+            vm.open(file);
+        }
+    }
+
+    /** File ▸ Save: to the open project, else asks where. Returns whether it was saved. */
+    public boolean save() {
+        return vm.projectPathProperty().get() != null ? vm.save() : saveAs();
+    }
+
+    /** File ▸ Save As…: asks where, then saves. Returns whether it was saved. */
+    public boolean saveAs() {
+        if (vm.data() == null) {
+            return false;
+        }
+        String name = vm.projectPathProperty().get() != null ? vm.projectPathProperty().get().getFileName().toString()
+                : stripExtension(vm.fileProperty().get().getFileName().toString()) + ".segmentlab";
+        Path to = dialogs.saveProject(near(), name);
+        return to != null && vm.saveProject(to);
+    }
+
+    private static String stripExtension(String n) {
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    // ---- chart export ----
+
+    /** Every chart by the file name "All charts…" writes it to. */
+    public Map<String, org.segmentlab.app.charts.CanvasChart> charts() {
+        Map<String, org.segmentlab.app.charts.CanvasChart> m = new java.util.LinkedHashMap<>();
+        m.put("elbow.png", chooseKView.elbow());
+        m.put("silhouette_by_k.png", chooseKView.silhouette());
+        m.put("calinski_harabasz.png", chooseKView.calinskiHarabasz());
+        m.put("davies_bouldin.png", chooseKView.daviesBouldin());
+        m.put("pca_scatter.png", segmentsView.scatter().plotNode());
+        m.put("silhouettes.png", segmentsView.silhouette());
+        m.put("profile_heatmap.png", segmentsView.heatmap());
+        return m;
+    }
+
+    /** "cc_general.csv · k = 4 · 2026-11-25": what every exported chart says at its foot. */
+    public String exportFooter() {
+        Path data = vm.fileProperty().get();
+        var o = vm.outcomeProperty().get();
+        return (data == null ? "" : data.getFileName() + " · ") + (o == null ? "" : "k = " + o.result().chosenK() + " · ")
+                + java.time.LocalDate.now();
+    }
+
+    private org.segmentlab.app.charts.ExportOptions exportOptions() {
+        return org.segmentlab.app.charts.ExportOptions.defaults().withFooter(exportFooter());
+    }
+
+    private void exportAllCharts() {
+        Path folder = dialogs.chooseFolder(near(), "Export all charts to a folder");
+        if (folder != null) {
+            exportAllCharts(folder);
+        }
+    }
+
+    /**
+     * Writes every chart as a PNG into {@code folder}: snapshots on the FX thread, encoding on a worker;
+     * the status line (or the banner) says how it went. Returns the files when done.
+     */
+    public java.util.concurrent.CompletableFuture<List<Path>> exportAllCharts(Path folder) {
+        vm.showStatus("Exporting the charts to " + folder + "…");
+        java.util.concurrent.CompletableFuture<List<Path>> done;
+        try {
+            done = org.segmentlab.app.charts.ChartExport.exportAllAsync(charts(), folder, exportOptions());
+        } catch (RuntimeException e) {
+            done = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        return done.whenComplete((files, error) -> javafx.application.Platform.runLater(() -> {
+            if (error != null) {
+                Throwable why = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                AppLog.error("Could not export the charts to " + folder, why);
+                vm.showProblem("Could not export the charts to " + folder + ": " + why.getMessage()
+                        + ". Choose another folder.");
+            } else {
+                vm.showStatus(files.size() + " charts exported to " + folder);
+            }
+        }));
+    }
+
+    /** "Copy chart" on the chart's context menu: the chart as an image, with the export's footer. */
+    private void installCopyMenu(org.segmentlab.app.charts.CanvasChart chart) {
+        MenuItem copy = new MenuItem("Copy chart");
+        copy.setOnAction(e -> {
+            if (org.segmentlab.app.charts.ChartExport.copyToClipboard(chart, exportOptions())) {
+                vm.showStatus("Chart copied to the clipboard");
+            }
+        });
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(copy);
+        chart.setOnContextMenuRequested(e -> {
+            menu.show(chart, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private void locateData() {
+        MainViewModel.PendingProject p = vm.awaitingDataProperty().get();
+        if (p == null) {
+            return;
+        }
+        Path f = dialogs.locateData(p.path().getParent(), p.project().dataPath().getFileName().toString());
+        if (f != null) {
+            vm.locateData(f);
+        }
+    }
+
+    /**
+     * With unsaved changes, asks Save / Don't Save / Cancel; true when the current work may be replaced
+     * or closed (saved, or the user chose not to).
+     */
+    public boolean confirmDiscard() {
+        if (!vm.isDirty()) {
+            return true;
+        }
+        return switch (unsavedPrompt.ask(vm.documentName())) {
+            case SAVE -> save();
+            case DONT_SAVE -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    private void exit() {
+        if (confirmDiscard()) {
+            stage.close();
+        }
+    }
+
+    private UnsavedChangesPrompt.Choice askUnsaved(String name) {
+        ButtonType save = new ButtonType("Save", javafx.scene.control.ButtonBar.ButtonData.YES);
+        ButtonType dont = new ButtonType("Don't Save", javafx.scene.control.ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType("Cancel", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, null, save, dont, cancel);
+        a.initOwner(stage);
+        a.setTitle("Unsaved changes");
+        a.setHeaderText("Save the changes to " + name + "?");
+        a.setContentText("Your changes are lost if you don't save them.");
+        ButtonType b = a.showAndWait().orElse(cancel);
+        return b == save ? UnsavedChangesPrompt.Choice.SAVE
+                : b == dont ? UnsavedChangesPrompt.Choice.DONT_SAVE : UnsavedChangesPrompt.Choice.CANCEL;
+    }
+
+    /** Replaces the Save / Don't Save / Cancel dialog (tests answer without a dialog). */
+    public void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) {
+        unsavedPrompt = prompt;
+    }
+
+    /** Replaces the file choosers (tests answer without dialogs). */
+    public void setFileDialogs(FileDialogs d) {
+        dialogs = d;
     }
 
     private void installDragAndDrop(Scene scene) {
@@ -330,7 +545,9 @@ public final class MainWindow {
         scene.setOnDragDropped(e -> {
             boolean ok = false;
             if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
-                vm.open(e.getDragboard().getFiles().get(0).toPath());
+                Path dropped = e.getDragboard().getFiles().get(0).toPath();
+                // After the drop completes: the unsaved-changes question is a nested event loop.
+                javafx.application.Platform.runLater(() -> open(dropped));
                 ok = true;
             }
             root.getStyleClass().remove("drop-target");

@@ -46,7 +46,8 @@ public final class SegmentLabApp extends Application {
 
     /** The settings as they are now: window, splits, files and analysis settings. */
     public static AppSettings snapshot(MainWindow window, MainViewModel vm, AppSettings base) {
-        Path file = vm.fileProperty().get();
+        // The next start reopens the project when one is open, else the data file.
+        Path file = vm.projectPathProperty().get() != null ? vm.projectPathProperty().get() : vm.fileProperty().get();
         List<String> recent = vm.recentFiles().stream().map(Path::toString).toList();
         return window.capture(base)
                 .withFiles(file == null ? base.lastFile() : file.toString(), recent)

@@ -112,7 +112,7 @@ class MainViewModelTest {
         assertEquals(40 - 2, java.util.Arrays.stream(d.summaries().get(1).histogram()).sum(), "missing cells not binned");
         assertTrue(d.advice().stream().anyMatch(a -> a.kind().equals("IDENTIFIER") && a.message().contains("ID looks like an identifier")));
         assertTrue(d.advice().stream().anyMatch(a -> a.kind().equals("MISSING") && a.message().contains("SPEND: 2 missing (5.0%)")));
-        assertEquals("SegmentLab — customers.csv", vm.titleProperty().get());
+        assertEquals("SegmentLab: customers.csv", vm.titleProperty().get());
         assertEquals("40 rows · 4 cols", vm.settings().dataSummaryProperty().get());
         assertFalse(vm.isBusy());
         assertNull(vm.problem());
@@ -126,7 +126,7 @@ class MainViewModelTest {
         LoadedData before = vm.data();
         vm.open(ragged);
         assertSame(before, vm.data(), "the previous data stays exactly as it was");
-        assertEquals("SegmentLab — customers.csv", vm.titleProperty().get());
+        assertEquals("SegmentLab: customers.csv", vm.titleProperty().get());
         Problem p = vm.problem();
         assertNotNull(p);
         assertTrue(p.message().startsWith("ragged.csv, line 12: this row has 3 fields"), p.message());
@@ -137,7 +137,7 @@ class MainViewModelTest {
         assertTrue(optionsSeen.get(optionsSeen.size() - 1).skipRaggedRows());
         assertEquals(9, vm.data().table().rowCount());
         assertNull(vm.problem());
-        assertEquals("SegmentLab — ragged.csv", vm.titleProperty().get());
+        assertEquals("SegmentLab: ragged.csv", vm.titleProperty().get());
     }
 
     @Test
@@ -162,7 +162,7 @@ class MainViewModelTest {
         assertEquals(25, vm.data().table().rowCount());
         runner.run(0); // the older, slower one finishes later and must not overwrite it
         assertEquals(25, vm.data().table().rowCount());
-        assertEquals("SegmentLab — other.csv", vm.titleProperty().get());
+        assertEquals("SegmentLab: other.csv", vm.titleProperty().get());
         assertFalse(vm.isBusy());
     }
 
@@ -180,7 +180,7 @@ class MainViewModelTest {
         assertEquals("Cancelled", vm.statusProperty().get());
         runner.run(0);
         assertSame(before, vm.data());
-        assertEquals("SegmentLab — customers.csv", vm.titleProperty().get());
+        assertEquals("SegmentLab: customers.csv", vm.titleProperty().get());
     }
 
     @Test
@@ -291,7 +291,7 @@ class MainViewModelTest {
         vm.openRecent(other);
         assertEquals(List.of(good), vm.recentFiles());
         assertTrue(vm.problem().message().contains("other.csv is no longer there"));
-        assertEquals("SegmentLab — customers.csv", vm.titleProperty().get());
+        assertEquals("SegmentLab: customers.csv", vm.titleProperty().get());
     }
 
     @Test

@@ -85,7 +85,7 @@ class MainWindowFxTest {
     @Test
     void theSampleShowsItsRowsColumnsBadgesAndAdvice(FxRobot robot) throws TimeoutException {
         assertEquals("SegmentLab", stage.getTitle());
-        openAndWait(robot, SAMPLE, "SegmentLab — cc_general.csv");
+        openAndWait(robot, SAMPLE, "SegmentLab: cc_general.csv");
 
         TableView<Integer> rows = robot.lookup("#dataTable").queryTableView();
         assertEquals(8950, rows.getItems().size());
@@ -120,7 +120,7 @@ class MainWindowFxTest {
 
     @Test
     void aBrokenFileNamesTheLineAndThePreviousDataStays(FxRobot robot) throws IOException, TimeoutException {
-        openAndWait(robot, SAMPLE, "SegmentLab — cc_general.csv");
+        openAndWait(robot, SAMPLE, "SegmentLab: cc_general.csv");
         Path ragged = Files.writeString(dir.resolve("ragged.csv"), "A,B,C\n1,2,3\n4,5\n6,7,8\n");
         robot.interact(() -> vm().open(ragged));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().problem() != null && !vm().isBusy());
@@ -130,14 +130,14 @@ class MainWindowFxTest {
         assertTrue(banner.isVisible());
         String message = robot.lookup("#problemMessage").queryAs(Label.class).getText();
         assertTrue(message.startsWith("ragged.csv, line 3"), message);
-        assertEquals("SegmentLab — cc_general.csv", stage.getTitle());
+        assertEquals("SegmentLab: cc_general.csv", stage.getTitle());
         TableView<Integer> rows = robot.lookup("#dataTable").queryTableView();
         assertEquals(8950, rows.getItems().size(), "the previous data stays");
 
         Button skip = robot.lookup("#skipBadRowsButton").queryButton();
         assertTrue(skip.isVisible());
         robot.clickOn(skip);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "SegmentLab — ragged.csv".equals(stage.getTitle()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "SegmentLab: ragged.csv".equals(stage.getTitle()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, rows.getItems().size());
         assertFalse(banner.isVisible());
@@ -145,7 +145,7 @@ class MainWindowFxTest {
 
     @Test
     void runGoesThroughTheAnalysisServiceAndTheStatusBarSaysWhatCameBack(FxRobot robot) throws TimeoutException {
-        openAndWait(robot, SAMPLE, "SegmentLab — cc_general.csv");
+        openAndWait(robot, SAMPLE, "SegmentLab: cc_general.csv");
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().outcomeProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -171,7 +171,7 @@ class MainWindowFxTest {
 
     @Test
     void theWindowSavesAndRestoresFilesSplitsAndSettings(FxRobot robot) throws Exception {
-        openAndWait(robot, SAMPLE, "SegmentLab — cc_general.csv");
+        openAndWait(robot, SAMPLE, "SegmentLab: cc_general.csv");
         robot.interact(() -> vm().settings().scalingProperty().set(org.segmentlab.prep.Scaling.ROBUST));
         AppSettings snap = WaitForAsyncUtils.asyncFx(() -> SegmentLabApp.snapshot(window, vm(), AppSettings.empty())).get();
         context.store().save(snap);
@@ -192,7 +192,7 @@ class MainWindowFxTest {
 
     @Test
     void aColumnsTypeCanBeChangedFromTheSummarysContextMenu(FxRobot robot) throws TimeoutException {
-        openAndWait(robot, SAMPLE, "SegmentLab — cc_general.csv");
+        openAndWait(robot, SAMPLE, "SegmentLab: cc_general.csv");
         Node row = robot.lookup("#columnSummary .table-row-cell").match((javafx.scene.control.TableRow<?> r) ->
                 r.getItem() instanceof ColumnSummary c && c.name().equals("BALANCE")).query();
         // Monocle's headless mouse never reports a popup trigger, so a right-click does not open the

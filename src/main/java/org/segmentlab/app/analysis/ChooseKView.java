@@ -92,4 +92,12 @@ public final class ChooseKView extends StackPane {
     public MetricByKChart silhouette() {
         return silhouette;
     }
+
+    public MetricByKChart calinskiHarabasz() {
+        return calinskiHarabasz;
+    }
+
+    public MetricByKChart daviesBouldin() {
+        return daviesBouldin;
+    }
 }

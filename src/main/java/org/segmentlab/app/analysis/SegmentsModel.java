@@ -109,6 +109,31 @@ public record SegmentsModel(int k, String[] personaNames, String[] names, int[] 
                 r.sweep().silhouetteSampled(), features, z, raw, population, hover(r, names));
     }
 
+    /**
+     * The same model with the clusters named otherwise (the persona cards' names, by cluster number):
+     * legends, hover text, bands and heatmap rows follow; nothing else is recomputed. Returns this model
+     * when the count does not match k.
+     *
+     * @param r the result this model was built from (for the hover text)
+     */
+    public SegmentsModel withNames(AnalysisResult r, List<String> personaNamesByCluster) {
+        if (personaNamesByCluster == null || personaNamesByCluster.size() != k) {
+            return this;
+        }
+        String[] pn = new String[k];
+        String[] n = new String[k];
+        for (int c = 0; c < k; c++) {
+            String given = personaNamesByCluster.get(c);
+            pn[c] = given == null || given.isBlank() ? "Cluster " + c : given;
+            n[c] = pn[c] + " (" + c + ")";
+        }
+        if (java.util.Arrays.equals(pn, personaNames)) {
+            return this;
+        }
+        return new SegmentsModel(k, pn, n, sizes, labels, axisChoices, axes, silhouette, silhouetteCluster,
+                silhouetteSampled, features, z, rawMeans, populationMeans, hover(r, n));
+    }
+
     /** The same model with other axes (the rest is shared, not recomputed). */
     public SegmentsModel withAxes(AnalysisResult r, int xIndex, int yIndex) {
         return new SegmentsModel(k, personaNames, names, sizes, labels, axisChoices,

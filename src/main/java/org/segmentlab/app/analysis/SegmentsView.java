@@ -64,11 +64,14 @@ public final class SegmentsView extends StackPane {
             return;
         }
         boolean sameClusters = before != null && before.labels() == m.labels();
-        if (!sameClusters) {
+        boolean renamed = sameClusters && !java.util.Arrays.equals(before.personaNames(), m.personaNames());
+        if (!sameClusters || renamed) {
             // Silhouettes first: they reset a selection beyond k before the scatter sees the new k.
             silhouette.setData(m.silhouette(), m.silhouetteCluster(), m.k(), shortNames(m, true), m.silhouetteSampled());
             heatmap.setData(shortNames(m, true), m.sizes(), m.features(), m.z(), m.rawMeans(), m.populationMeans());
-            scatter.hiddenClusters().clear();
+            if (!sameClusters) {
+                scatter.hiddenClusters().clear();
+            }
             scatter.setClusterNames(m.names());
             scatter.setPointLabeler(m.hover());
         }

@@ -19,6 +19,10 @@ public final class SegmentsViewModel {
     private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<SegmentsModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private AnalysisResult shown;
+    /** The result {@link #model} was built from (differs from {@link #shown} while a new model is built). */
+    private AnalysisResult modelResult;
+    /** The persona names by cluster, or empty: they replace the drafted names when their count is k. */
+    private java.util.List<String> names = java.util.List.of();
     private int xIndex = 0;
     private int yIndex = 1;
     private TaskHandle building = TaskHandle.NONE;
@@ -36,6 +40,7 @@ public final class SegmentsViewModel {
         long gen = ++generation;
         if (r == null) {
             shown = null;
+            modelResult = null;
             model.set(null);
             return;
         }
@@ -47,7 +52,19 @@ public final class SegmentsViewModel {
         shown = r;
         int xi = xIndex;
         int yi = yIndex;
-        submit(gen, "segments view", (p, cancel) -> SegmentsModel.build(r, xi, yi));
+        submit(gen, r, "segments view", (p, cancel) -> SegmentsModel.build(r, xi, yi));
+    }
+
+    /**
+     * Names the clusters (the persona cards' names, by cluster number): the shown model is renamed at
+     * once, without a re-run, and later models take the names when their k matches.
+     */
+    public void setNames(java.util.List<String> byCluster) {
+        names = byCluster == null ? java.util.List.of() : java.util.List.copyOf(byCluster);
+        SegmentsModel m = model.get();
+        if (m != null && modelResult != null) {
+            model.set(m.withNames(modelResult, names));
+        }
     }
 
     /** Shows other axes (indices into {@link SegmentsModel#axisChoices()}). */
@@ -61,15 +78,17 @@ public final class SegmentsViewModel {
         building.cancel();
         long gen = ++generation;
         AnalysisResult r = shown;
-        submit(gen, "scatter axes", (p, cancel) -> m.withAxes(r, x, y));
+        submit(gen, r, "scatter axes", (p, cancel) -> m.withAxes(r, x, y));
     }
 
-    private void submit(long gen, String name, org.segmentlab.app.task.BackgroundTask<SegmentsModel> task) {
+    private void submit(long gen, AnalysisResult r, String name,
+                        org.segmentlab.app.task.BackgroundTask<SegmentsModel> task) {
         TaskHandle h = runner.submit(name, task, new TaskListener<SegmentsModel>() {
             @Override
             public void succeeded(SegmentsModel m) {
                 if (gen == generation) {
-                    model.set(m);
+                    modelResult = r;
+                    model.set(m.withNames(r, names));
                 }
             }
 

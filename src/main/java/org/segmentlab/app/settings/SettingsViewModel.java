@@ -69,7 +69,8 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyStringWrapper dataSummary = new ReadOnlyStringWrapper(this, "dataSummary", "No data loaded");
 
-    private final AnalysisRequest base;
+    /** Supplies what the panel does not show; a project's request replaces it ({@link #applyRequest}). */
+    private AnalysisRequest base;
     private AnalysisRequest lastRun;
     /** The table changed under the last run (a column's type was overridden): its results are stale. */
     private boolean dataChanged;
@@ -238,6 +239,44 @@ public final class SettingsViewModel {
         }
         String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         return t.endsWith(".") ? t : t + ".";
+    }
+
+    /**
+     * Shows a saved request (a project's): its features (checked, with log1p), derived columns,
+     * imputation, scaling, k range, chosen k (fixed, or auto when it has none), seed and restarts; what
+     * the panel does not show (max_iter, tol, threads, silhouette mode, PCA components) is taken as is.
+     * Call after {@link #setData} so the features exist; features the table lacks are ignored. The
+     * resulting {@link #request()} equals {@code r} when the table has its features in the same order.
+     */
+    public void applyRequest(AnalysisRequest r) {
+        base = r;
+        PrepOptions p = r.prep();
+        derived.setAll(p.derived());
+        Set<String> chosen = new LinkedHashSet<>(p.features());
+        for (FeatureItem f : features) {
+            boolean on = chosen.isEmpty() ? f.kind() == FeatureItem.Kind.NUMERIC && !p.exclude().contains(f.name())
+                    : chosen.contains(f.name());
+            f.setChecked(on);
+            f.setLog1p(on && (p.log1pAll() || p.log1p().contains(f.name())));
+        }
+        if (IMPUTATIONS.contains(p.defaultImpute())) {
+            imputation.set(p.defaultImpute());
+        }
+        scaling.set(p.scaling());
+        int lo = Math.max(1, r.kMin());
+        int hi = Math.min(K_LIMIT, Math.max(lo, r.kMax()));
+        kMin.set(Math.min(kMin.get(), lo));
+        kMax.set(hi);
+        kMin.set(lo);
+        if (r.chosenK() != null) {
+            autoK.set(false);
+            chosenK.set(r.chosenK());
+        } else {
+            autoK.set(true);
+        }
+        seed.set(r.seed());
+        nInit.set(r.nInit());
+        rebuild();
     }
 
     // ---- persistence ----
