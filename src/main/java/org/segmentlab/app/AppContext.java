@@ -2,9 +2,9 @@ package org.segmentlab.app;
 
 import java.nio.file.Path;
 import org.segmentlab.app.analysis.AnalysisService;
-import org.segmentlab.app.data.AdviceSource;
-import org.segmentlab.app.data.CoreAdvisor;
-import org.segmentlab.app.data.TableLoader;
+import org.segmentlab.app.table.AdviceSource;
+import org.segmentlab.app.table.CoreAdvisor;
+import org.segmentlab.app.table.TableLoader;
 import org.segmentlab.app.settings.SettingsStore;
 import org.segmentlab.app.settings.SettingsViewModel;
 import org.segmentlab.app.task.FxTaskRunner;

@@ -47,7 +47,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.segmentlab.app.analysis.ChooseKView;
 import org.segmentlab.app.analysis.SegmentsView;
-import org.segmentlab.app.data.DataTabView;
+import org.segmentlab.app.table.DataTabView;
 import org.segmentlab.app.personas.PersonaCardsView;
 import org.segmentlab.app.settings.AppSettings;
 import org.segmentlab.app.settings.SettingsView;

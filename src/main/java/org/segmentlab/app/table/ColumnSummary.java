@@ -1,4 +1,4 @@
-package org.segmentlab.app.data;
+package org.segmentlab.app.table;
 
 import java.util.Objects;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.segmentlab.app.data;
+package org.segmentlab.app.table;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;

@@ -1,4 +1,4 @@
-package org.segmentlab.app.data;
+package org.segmentlab.app.table;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.segmentlab.app.data;
+package org.segmentlab.app.table;
 
 import java.nio.file.Path;
 import org.segmentlab.data.CsvLoader;
