@@ -31,7 +31,7 @@ echo "runtime image: target/image ($(du -sh target/image | cut -f1)), launcher t
 
 rm -rf target/installer
 mkdir -p target/installer
-icon=assets/icons/segmentlab.png
+icon=assets/icons/segmentlab-256.png
 icon_args=()
 [ -f "$icon" ] && icon_args=(--icon "$icon")
 "$jdk_bin/jpackage" --type app-image --dest target/installer --name "$name" --app-version "$version" \
