@@ -157,7 +157,10 @@ public final class FittedPreparation {
         return v;
     }
 
-    private static double number(Object v) {
+    /**
+     * A raw cell as a number: a Number as it is, text parsed (blank or unparseable = NaN), null = NaN.
+     */
+    public static double number(Object v) {
         if (v == null) {
             return Double.NaN;
         }

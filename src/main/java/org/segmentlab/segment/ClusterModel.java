@@ -232,7 +232,7 @@ public final class ClusterModel {
         Map<String, Double> derived = new HashMap<>();
         Map<String, Expression> byName = new HashMap<>();
         for (Expression e : preparation.derived()) {
-            double v = e.evaluate(c -> derived.containsKey(c) ? derived.get(c) : number(raw.get(c)));
+            double v = e.evaluate(c -> derived.containsKey(c) ? derived.get(c) : FittedPreparation.number(raw.get(c)));
             derived.put(e.name(), v);
             byName.put(e.name(), e);
         }
@@ -257,7 +257,7 @@ public final class ClusterModel {
                 if (v == null || v.toString().isBlank() || v instanceof Number n && Double.isNaN(n.doubleValue())) {
                     return src + " is missing and rows missing it were dropped in training";
                 }
-                if (Double.isNaN(number(v))) {
+                if (Double.isNaN(FittedPreparation.number(v))) {
                     return src + " is '" + v + "', not a number, and rows missing it were dropped in training";
                 }
             }
@@ -265,23 +265,6 @@ public final class ClusterModel {
         return "the row cannot be prepared";
     }
 
-    private static double number(Object v) {
-        if (v == null) {
-            return Double.NaN;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        String t = v.toString().trim();
-        if (t.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
 
     public FittedPreparation preparation() {
         return preparation;
