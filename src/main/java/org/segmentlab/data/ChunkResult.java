@@ -20,4 +20,25 @@ final class ChunkResult {
     boolean invalidEncoding;
     /** The sink asked to stop (a refill that has read all the rows it needs). */
     boolean stopped;
+
+    /**
+     * A record with the wrong number of fields: refused (remembered as the first problem, the parse
+     * must stop) or, when skipping, counted. Shared by both parsers so they report alike.
+     *
+     * @param linesSoFar the line count to record when refusing
+     * @return true when the parse must stop
+     */
+    boolean ragged(long line, int found, boolean skip, long linesSoFar) {
+        if (!skip) {
+            raggedLine = line;
+            raggedFound = found;
+            lines = linesSoFar;
+            return true;
+        }
+        if (skipped++ == 0) {
+            firstSkippedLine = line;
+            firstSkippedFound = found;
+        }
+        return false;
+    }
 }

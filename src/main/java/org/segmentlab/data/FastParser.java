@@ -48,15 +48,8 @@ final class FastParser {
                 continue; // blank line
             }
             if (n != expected) {
-                if (!skipRagged) {
-                    result.raggedLine = line;
-                    result.raggedFound = n;
-                    result.lines = line;
+                if (result.ragged(line, n, skipRagged, line)) {
                     return result;
-                }
-                if (result.skipped++ == 0) {
-                    result.firstSkippedLine = line;
-                    result.firstSkippedFound = n;
                 }
                 continue;
             }

@@ -68,15 +68,8 @@ final class GeneralParser {
                     continue;
                 }
                 if (n != expected) {
-                    if (!options.skipRaggedRows()) {
-                        result.raggedLine = line;
-                        result.raggedFound = n;
-                        result.lines = previousEnd;
+                    if (result.ragged(line, n, options.skipRaggedRows(), previousEnd)) {
                         return result;
-                    }
-                    if (result.skipped++ == 0) {
-                        result.firstSkippedLine = line;
-                        result.firstSkippedFound = n;
                     }
                     continue;
                 }
