@@ -224,7 +224,7 @@ public final class PmmlExport {
                 w.writeAttribute("name", e.name());
                 w.writeAttribute("optype", "continuous");
                 w.writeAttribute("dataType", "double");
-                writeNode(new ExprParser(e.text()).parse());
+                writeNode(e.accept(TREE));
                 end();
             }
             for (FittedPreparation.Feature f : prep.features()) {
@@ -361,8 +361,7 @@ public final class PmmlExport {
         return Double.toString(v);
     }
 
-    // ---- a parse of the expression text, mirroring prep.Expression's grammar ------------------------
-    // Expression keeps its tree private; the text is re-read here into a tree that maps onto Apply.
+    // ---- the expression tree in the shape PMML's Apply wants ----------------------------------------
 
     sealed interface Node permits Num, Ref, Call {
     }
@@ -376,131 +375,32 @@ public final class PmmlExport {
     record Call(String fn, List<Node> args) implements Node {
     }
 
-    static final class ExprParser {
-        private final String s;
-        private int pos;
-
-        ExprParser(String s) {
-            this.s = s;
+    /** Maps prep.Expression's tree onto Num/Ref/Call; unary minus becomes a multiplication by -1. */
+    static final Expression.Visitor<Node> TREE = new Expression.Visitor<>() {
+        @Override
+        public Node number(double value) {
+            return new Num(value);
         }
 
-        Node parse() {
-            Node n = expr();
-            skip();
-            if (pos < s.length()) {
-                throw new IllegalArgumentException("unexpected text at " + (pos + 1) + " in " + s);
-            }
-            return n;
+        @Override
+        public Node column(String name) {
+            return new Ref(name);
         }
 
-        private void skip() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
-            }
+        @Override
+        public Node negate(Node a) {
+            // -x as (-1) * x: an exact sign change in IEEE arithmetic, like Java's unary minus.
+            return a instanceof Num num ? new Num(-num.value()) : new Call("*", List.of(new Num(-1), a));
         }
 
-        private boolean eat(char c) {
-            skip();
-            if (pos < s.length() && s.charAt(pos) == c) {
-                pos++;
-                return true;
-            }
-            return false;
+        @Override
+        public Node binary(char op, Node left, Node right) {
+            return new Call(String.valueOf(op), List.of(left, right));
         }
 
-        private Node expr() {
-            Node left = term();
-            while (true) {
-                if (eat('+')) {
-                    left = new Call("+", List.of(left, term()));
-                } else if (eat('-')) {
-                    left = new Call("-", List.of(left, term()));
-                } else {
-                    return left;
-                }
-            }
+        @Override
+        public Node function(String name, List<Node> args) {
+            return new Call(name, args);
         }
-
-        private Node term() {
-            Node left = unary();
-            while (true) {
-                if (eat('*')) {
-                    left = new Call("*", List.of(left, unary()));
-                } else if (eat('/')) {
-                    left = new Call("/", List.of(left, unary()));
-                } else {
-                    return left;
-                }
-            }
-        }
-
-        private Node unary() {
-            if (eat('-')) {
-                Node a = unary();
-                // -x as (-1) * x: an exact sign change in IEEE arithmetic, like Java's unary minus.
-                return a instanceof Num num ? new Num(-num.value()) : new Call("*", List.of(new Num(-1), a));
-            }
-            if (eat('+')) {
-                return unary();
-            }
-            return primary();
-        }
-
-        private Node primary() {
-            skip();
-            char c = s.charAt(pos);
-            if (c == '(') {
-                pos++;
-                Node inner = expr();
-                eat(')');
-                return inner;
-            }
-            if (Character.isDigit(c) || c == '.') {
-                int start = pos;
-                while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) {
-                    pos++;
-                }
-                if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-                    int save = pos;
-                    pos++;
-                    if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-                        pos++;
-                    }
-                    if (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                        while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                            pos++;
-                        }
-                    } else {
-                        pos = save;
-                    }
-                }
-                return new Num(Double.parseDouble(s.substring(start, pos)));
-            }
-            if (c == '`') {
-                int close = s.indexOf('`', pos + 1);
-                String col = s.substring(pos + 1, close);
-                pos = close + 1;
-                return new Ref(col);
-            }
-            int start = pos;
-            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_'
-                    || s.charAt(pos) == '.')) {
-                pos++;
-            }
-            String word = s.substring(start, pos);
-            skip();
-            if (pos < s.length() && s.charAt(pos) == '(') {
-                pos++;
-                List<Node> args = new ArrayList<>();
-                if (!eat(')')) {
-                    do {
-                        args.add(expr());
-                    } while (eat(','));
-                    eat(')');
-                }
-                return new Call(word, args);
-            }
-            return new Ref(word);
-        }
-    }
+    };
 }

@@ -85,6 +85,29 @@ public final class Expression {
         return v[0];
     }
 
+    /**
+     * Walks the parsed tree bottom-up, for code that translates an expression into another form (the PMML
+     * export) without parsing the text a second time.
+     */
+    public <T> T accept(Visitor<T> visitor) {
+        return root.accept(visitor);
+    }
+
+    /** What {@link #accept} calls for each node, children first. */
+    public interface Visitor<T> {
+        T number(double value);
+
+        T column(String name);
+
+        T negate(T operand);
+
+        /** {@code op} is one of {@code + - * /}. */
+        T binary(char op, T left, T right);
+
+        /** {@code name} is one of {@code log1p log sqrt abs min max}. */
+        T function(String name, List<T> args);
+    }
+
     @Override
     public String toString() {
         return text;
@@ -95,9 +118,16 @@ public final class Expression {
     private interface Node {
         /** Returns an array of n values; may return a column's own array for a plain reference. */
         double[] eval(Function<String, double[]> cols, int n);
+
+        <T> T accept(Visitor<T> v);
     }
 
     private record Num(double value) implements Node {
+        @Override
+        public <T> T accept(Visitor<T> v) {
+            return v.number(value);
+        }
+
         @Override
         public double[] eval(Function<String, double[]> cols, int n) {
             double[] out = new double[n];
@@ -107,6 +137,11 @@ public final class Expression {
     }
 
     private record Ref(String column) implements Node {
+        @Override
+        public <T> T accept(Visitor<T> v) {
+            return v.column(column);
+        }
+
         @Override
         public double[] eval(Function<String, double[]> cols, int n) {
             double[] v = cols.apply(column);
@@ -125,6 +160,11 @@ public final class Expression {
 
     private record Neg(Node arg) implements Node {
         @Override
+        public <T> T accept(Visitor<T> v) {
+            return v.negate(arg.accept(v));
+        }
+
+        @Override
         public double[] eval(Function<String, double[]> cols, int n) {
             double[] a = fresh(arg, cols, n);
             for (int i = 0; i < n; i++) {
@@ -135,6 +175,11 @@ public final class Expression {
     }
 
     private record Bin(char op, Node left, Node right) implements Node {
+        @Override
+        public <T> T accept(Visitor<T> v) {
+            return v.binary(op, left.accept(v), right.accept(v));
+        }
+
         @Override
         public double[] eval(Function<String, double[]> cols, int n) {
             double[] a = fresh(left, cols, n);
@@ -167,6 +212,11 @@ public final class Expression {
     }
 
     private record Fn(String fn, List<Node> args) implements Node {
+        @Override
+        public <T> T accept(Visitor<T> v) {
+            return v.function(fn, args.stream().map(a -> a.<T>accept(v)).toList());
+        }
+
         @Override
         public double[] eval(Function<String, double[]> cols, int n) {
             double[] a = fresh(args.get(0), cols, n);

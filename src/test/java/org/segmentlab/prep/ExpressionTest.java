@@ -139,4 +139,32 @@ class ExpressionTest {
         double[] r = e.evaluate(Map.of("a", a, "b", b)::get, n);
         assertEquals(Math.log1p(999_999) / (999_999 % 7 + 1) - 999_999 * 2.0, r[n - 1], 1e-9);
     }
+
+    @Test
+    void visitorSeesTheTreeWithPrecedenceAndUnaryMinus() throws PrepException {
+        Expression e = Expression.compile("X", "-A + `Annual Income` * 2 / max(A, 3, -1) - log1p(A)",
+                COLS.keySet(), List.of());
+        String tree = e.accept(new Expression.Visitor<String>() {
+            public String number(double v) {
+                return Double.toString(v);
+            }
+
+            public String column(String name) {
+                return "[" + name + "]";
+            }
+
+            public String negate(String a) {
+                return "neg(" + a + ")";
+            }
+
+            public String binary(char op, String l, String r) {
+                return "(" + l + " " + op + " " + r + ")";
+            }
+
+            public String function(String name, List<String> args) {
+                return name + args;
+            }
+        });
+        assertEquals("((neg([A]) + (([Annual Income] * 2.0) / max[[A], 3.0, -1.0])) - log1p[[A]])", tree);
+    }
 }
