@@ -234,6 +234,11 @@ public final class MainViewModel {
             fingerprint = opened.fingerprint();
             PendingProject pp = pendingProject != null && pendingProject.project().dataPath().toAbsolutePath()
                     .normalize().equals(target) ? pendingProject : null;
+            if (pp != null && !java.util.Objects.equals(opened.fingerprint(), pp.project().fingerprint())) {
+                // The load job hashed the file: a project whose data changed since it was saved says so.
+                pp = new PendingProject(pp.path(), pp.project(), changedWarning(pp.project()), pp.relocated());
+                pendingProject = pp;
+            }
             if (pp != null) {
                 settings.applyRequest(pp.project().request());
                 projectPath.set(pp.path());
@@ -456,14 +461,13 @@ public final class MainViewModel {
             return;
         }
         awaitingData.set(null);
-        switch (pf.checkData()) {
-            case MISSING -> {
-                awaitingData.set(new PendingProject(target, pf, null, false));
-                problem.set(Problem.message("The data of " + target.getFileName() + " is not at " + pf.dataPath()
-                        + " any more. Choose \u201cLocate\u2026\u201d to show where it is now."));
-            }
-            case CHANGED -> startProject(new PendingProject(target, pf, changedWarning(pf), false));
-            case SAME -> startProject(new PendingProject(target, pf, null, false));
+        // Only a cheap look here: whether the data changed is known once the load job has hashed it.
+        if (!java.nio.file.Files.isReadable(pf.dataPath()) || java.nio.file.Files.isDirectory(pf.dataPath())) {
+            awaitingData.set(new PendingProject(target, pf, null, false));
+            problem.set(Problem.message("The data of " + target.getFileName() + " is not at " + pf.dataPath()
+                    + " any more. Choose \u201cLocate\u2026\u201d to show where it is now."));
+        } else {
+            startProject(new PendingProject(target, pf, null, false));
         }
     }
 
@@ -485,14 +489,12 @@ public final class MainViewModel {
         }
         awaitingData.set(null);
         ProjectFile moved = p.project().withDataPath(data.toAbsolutePath().normalize());
-        ProjectFile.DataStatus s = moved.checkData();
-        if (s == ProjectFile.DataStatus.MISSING) {
+        if (!java.nio.file.Files.isReadable(moved.dataPath()) || java.nio.file.Files.isDirectory(moved.dataPath())) {
             awaitingData.set(p);
             problem.set(Problem.message(data.getFileName() + " cannot be read. Choose \u201cLocate\u2026\u201d again."));
             return;
         }
-        startProject(new PendingProject(p.path(), moved, s == ProjectFile.DataStatus.CHANGED ? changedWarning(moved) : null,
-                true));
+        startProject(new PendingProject(p.path(), moved, null, true));
     }
 
     private void startProject(PendingProject p) {
