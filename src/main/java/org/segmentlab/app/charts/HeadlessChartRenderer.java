@@ -122,6 +122,11 @@ public final class HeadlessChartRenderer implements ChartRenderer {
             }
             setIfAbsent("java.awt.headless", "true");
             CountDownLatch started = new CountDownLatch(1);
+            // From the class-path jar JavaFX warns about its "unsupported configuration" at start-up: noise on a
+            // command line's stderr (the window has the same set-up and works), so it is muted while starting.
+            java.util.logging.Logger fxLog = java.util.logging.Logger.getLogger("javafx");
+            java.util.logging.Level level = fxLog.getLevel();
+            fxLog.setLevel(java.util.logging.Level.SEVERE);
             try {
                 Platform.startup(started::countDown);
                 Platform.setImplicitExit(false);
@@ -132,6 +137,8 @@ public final class HeadlessChartRenderer implements ChartRenderer {
                 AppLog.error("Could not start the JavaFX toolkit for the charts", e);
                 failure = "the graphics toolkit could not start (" + e + ")";
                 throw new UnavailableException(failure, e);
+            } finally {
+                fxLog.setLevel(level);
             }
             try {
                 if (!started.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
