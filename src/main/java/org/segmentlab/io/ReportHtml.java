@@ -149,8 +149,8 @@ public final class ReportHtml {
                 type += " (detected " + c.detectedType().name().toLowerCase(Locale.ROOT) + ")";
             }
             h.append("<tr><td>").append(esc(c.name())).append("</td><td>").append(esc(type)).append("</td><td class=\"num\">")
-                    .append(Numbers.count(missing)).append("</td><td class=\"num\">")
-                    .append(t.rowCount() == 0 ? "n/a" : Numbers.percent(missing / (double) t.rowCount()))
+                    .append(esc(Numbers.count(missing))).append("</td><td class=\"num\">")
+                    .append(t.rowCount() == 0 ? "n/a" : esc(Numbers.percent(missing / (double) t.rowCount())))
                     .append("</td><td>").append(used.contains(c.name()) ? "yes" : "").append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
@@ -232,11 +232,11 @@ public final class ReportHtml {
                 marks.add("chosen");
             }
             h.append(e.k() == r.chosenK() ? "<tr class=\"chosen\">" : "<tr>").append("<td class=\"num\">").append(e.k())
-                    .append("</td><td class=\"num\">").append(Numbers.sig3(e.inertia()))
-                    .append("</td><td class=\"num\">").append(Numbers.sig3(e.silhouette()))
-                    .append("</td><td class=\"num\">").append(Numbers.sig3(e.calinskiHarabasz()))
-                    .append("</td><td class=\"num\">").append(Numbers.sig3(e.daviesBouldin()))
-                    .append("</td><td class=\"num\">").append(Numbers.count(e.fit().iterations()))
+                    .append("</td><td class=\"num\">").append(esc(Numbers.sig3(e.inertia())))
+                    .append("</td><td class=\"num\">").append(esc(Numbers.sig3(e.silhouette())))
+                    .append("</td><td class=\"num\">").append(esc(Numbers.sig3(e.calinskiHarabasz())))
+                    .append("</td><td class=\"num\">").append(esc(Numbers.sig3(e.daviesBouldin())))
+                    .append("</td><td class=\"num\">").append(esc(Numbers.count(e.fit().iterations())))
                     .append("</td><td>").append(String.join(", ", marks)).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n<p class=\"small\">Inertia is measured on the scaled data; n/a: not defined for k = 1"
@@ -248,22 +248,22 @@ public final class ReportHtml {
 
     private static void segments(StringBuilder h, AnalysisResult r, List<Persona> personas, Map<String, byte[]> images) {
         h.append("<section id=\"segments\">\n<h2>4. The segments</h2>\n<p>").append(r.chosenK())
-                .append(" segments of ").append(Numbers.count(r.prepared().rows())).append(" customers");
+                .append(" segments of ").append(esc(Numbers.count(r.prepared().rows()))).append(" customers");
         double sil = r.chosenSilhouetteMean();
         if (Double.isFinite(sil)) {
-            h.append(", mean silhouette ").append(Numbers.sig3(sil));
+            h.append(", mean silhouette ").append(esc(Numbers.sig3(sil)));
         }
         if (r.pca() != null && r.pca().components() >= 2) {
             double[] ev = r.pca().explainedVarianceRatio();
-            h.append("; the first two principal components explain ").append(Numbers.percent(ev[0] + ev[1]))
+            h.append("; the first two principal components explain ").append(esc(Numbers.percent(ev[0] + ev[1])))
                     .append(" of the variance");
         }
         h.append(".</p>\n<table class=\"sizes\">\n<thead><tr><th>Segment</th><th class=\"num\">Customers</th>")
                 .append("<th class=\"num\">Share</th></tr></thead>\n<tbody>\n");
         for (ClusterProfile p : r.profiles()) {
             h.append("<tr><td>").append(esc(nameOf(personas, p.id()))).append(" <span class=\"num-id\">(")
-                    .append(p.id()).append(")</span></td><td class=\"num\">").append(Numbers.count(p.size()))
-                    .append("</td><td class=\"num\">").append(Numbers.percent(p.share())).append("</td></tr>\n");
+                    .append(p.id()).append(")</span></td><td class=\"num\">").append(esc(Numbers.count(p.size())))
+                    .append("</td><td class=\"num\">").append(esc(Numbers.percent(p.share()))).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
         figure(h, images, ChartRenderer.SCATTER, "Every customer on the first two principal components");
@@ -276,8 +276,8 @@ public final class ReportHtml {
             Persona persona = p.id() < personas.size() ? personas.get(p.id()) : null;
             h.append("<article class=\"card\" id=\"segment-").append(p.id()).append("\">\n<h3>")
                     .append(esc(nameOf(personas, p.id()))).append(" <span class=\"num-id\">(segment ").append(p.id())
-                    .append(")</span></h3>\n<p class=\"size\">").append(Numbers.count(p.size())).append(" customers, ")
-                    .append(Numbers.percent(p.share())).append(" of those clustered</p>\n");
+                    .append(")</span></h3>\n<p class=\"size\">").append(esc(Numbers.count(p.size()))).append(" customers, ")
+                    .append(esc(Numbers.percent(p.share()))).append(" of those clustered</p>\n");
             if (persona != null && persona.description() != null && !persona.description().isBlank()) {
                 h.append("<p>").append(esc(persona.description())).append("</p>\n");
             }
@@ -289,8 +289,8 @@ public final class ReportHtml {
                     .append("<th class=\"num\">All customers</th><th class=\"num\">Difference (sd)</th></tr></thead>\n<tbody>\n");
             for (Map.Entry<String, Double> m : p.means().entrySet()) {
                 ClusterProfile.Trait t = p.trait(m.getKey());
-                h.append("<tr><td>").append(esc(m.getKey())).append("</td><td class=\"num\">").append(Numbers.sig3(m.getValue()))
-                        .append("</td><td class=\"num\">").append(Numbers.sig3(overall.getOrDefault(m.getKey(), Double.NaN)))
+                h.append("<tr><td>").append(esc(m.getKey())).append("</td><td class=\"num\">").append(esc(Numbers.sig3(m.getValue())))
+                        .append("</td><td class=\"num\">").append(esc(Numbers.sig3(overall.getOrDefault(m.getKey(), Double.NaN))))
                         .append("</td><td class=\"num\">")
                         .append(t == null || !Double.isFinite(t.z()) ? "" : String.format(Locale.ROOT, "%+.2f", t.z()))
                         .append("</td></tr>\n");

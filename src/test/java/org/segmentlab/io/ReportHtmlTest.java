@@ -54,10 +54,10 @@ class ReportHtmlTest {
 
     @BeforeEach
     void analyse() throws Exception {
-        // Three seeded blobs over a column whose name is markup, one gap to fill, a derived column over it.
+        // Three seeded blobs over a column whose name is markup, one gap to fill (<0.1%), a derived column over it.
         StringBuilder csv = new StringBuilder("id,\"" + EVIL_COLUMN.replace("\"", "\"\"") + "\",b,c\n");
         Random rnd = new Random(3);
-        for (int i = 0; i < 90; i++) {
+        for (int i = 0; i < 2100; i++) {
             int blob = i % 3;
             String a = i == 5 ? "" : String.format(Locale.ROOT, "%.3f", blob * 5 + rnd.nextGaussian());
             csv.append("u").append(i).append(',').append(a).append(',')
@@ -127,8 +127,11 @@ class ReportHtmlTest {
         }
         assertTrue(html.contains("@media print") && html.contains("break-before: page"), "print CSS");
         // data summary: rows, the one missing cell, preparation: derived, log1p, scaling
-        assertTrue(html.contains("<dt>Rows</dt><dd>90</dd>"), "rows");
-        assertTrue(html.matches("(?s).*a&amp;b&quot;&lt;x&gt;</td><td>numeric</td><td class=\"num\">1</td>.*"), "missing count");
+        assertTrue(html.contains("<dt>Rows</dt><dd>2,100</dd>"), "rows");
+        assertTrue(html.contains("a&amp;b&quot;&lt;x&gt;</td><td>numeric</td><td class=\"num\">1</td><td class=\"num\">&lt;0.1%</td>"),
+                "missing count and share, escaped");
+        // every '<' opens a tag or a comment: no text (a name, a number like "<0.1%") slipped through unescaped
+        assertFalse(Pattern.compile("<(?![a-zA-Z/!])").matcher(html).find(), "stray '<' in the text");
         assertTrue(html.contains("<dt>log1p</dt><dd>c</dd>"));
         // choice of k: one row per k, chosen marked, knee and best silhouette named
         assertEquals(5, count(html, "<tr class=\"chosen\">") + count(html, "<tr><td class=\"num\">"), "sweep rows");
