@@ -495,6 +495,7 @@ public final class ReportHtml {
               body { max-width: none; padding: 0; font-size: 10.5pt; }
               nav { display: none; }
               section { break-before: page; }
+              section#data { break-before: auto; } /* the title page holds the data summary */
               h2, h3, h4 { break-after: avoid; }
               thead { display: table-header-group; }
               tr, figure, .card dl { break-inside: avoid; }
