@@ -21,6 +21,26 @@ flags=()
 [ "$(prop no.man.pages)" = "true" ] && flags+=(--no-man-pages)
 [ -n "$java_options" ] && flags+=("--add-options=$java_options")
 
+# Monocle (JavaFX's headless graphics driver, for `analyze --out` charts without a display) lives in package
+# com.sun.glass.ui.monocle, which JavaFX looks up inside its own module javafx.graphics. A separate jar would be a
+# split package that jlink refuses, so its classes are merged into the javafx.graphics modular jar here.
+# The module has no ModulePackages attribute, so the module system finds the added package by scanning the jar.
+modules=target/dist/modules
+monocle_jar=$(ls "$modules"/openjfx-monocle-*.jar 2>/dev/null | head -1 || true)
+if [ -n "$monocle_jar" ]; then
+    graphics_jar=""
+    for j in "$modules"/javafx-graphics-*.jar; do   # the platform jar holds the module; the other is empty
+        if [ -z "$graphics_jar" ] && unzip -l "$j" module-info.class >/dev/null 2>&1; then graphics_jar=$j; fi
+    done
+    [ -n "$graphics_jar" ] || { echo "no modular javafx-graphics jar in $modules"; exit 1; }
+    merge=target/dist/monocle-classes
+    rm -rf "$merge" && mkdir -p "$merge"
+    unzip -q -o "$monocle_jar" 'com/sun/glass/ui/monocle/*' -d "$merge"
+    "$jdk_bin/jar" --update --file "$graphics_jar" -C "$merge" com
+    rm -f "$monocle_jar"
+    echo "merged $(find "$merge" -name '*.class' | wc -l) Monocle classes into $(basename "$graphics_jar")"
+fi
+
 rm -rf target/image
 "$jdk_bin/jlink" --module-path target/dist/modules \
     --add-modules "org.segmentlab${extra:+,$extra}" \

@@ -25,4 +25,9 @@ open module org.segmentlab {
 
     exports org.segmentlab;
     exports org.segmentlab.app;
+
+    // analyze --out draws its charts through this service when the app's chart classes are there
+    // (the class-path jar lists the same provider in META-INF/services).
+    uses org.segmentlab.io.ChartRenderer;
+    provides org.segmentlab.io.ChartRenderer with org.segmentlab.app.charts.HeadlessChartRenderer;
 }

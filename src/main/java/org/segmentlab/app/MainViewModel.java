@@ -704,6 +704,11 @@ public final class MainViewModel {
 
     // ---- properties ----
 
+    /** The one runner for background work (exports hand their encoding and writing to it). */
+    public TaskRunner runner() {
+        return runner;
+    }
+
     public SettingsViewModel settings() {
         return settings;
     }

@@ -210,7 +210,10 @@ public final class MainWindow {
         MenuItem allCharts = item("All charts…", null, this::exportAllCharts);
         allCharts.setId("menuExportAllCharts");
         allCharts.disableProperty().bind(vm.outcomeProperty().isNull());
-        Menu export = new Menu("Export", null, allCharts);
+        MenuItem report = item("Report (HTML)…", null, this::exportReport);
+        report.setId("menuExportReport");
+        report.disableProperty().bind(vm.outcomeProperty().isNull());
+        Menu export = new Menu("Export", null, allCharts, report);
         Menu file = new Menu("File", null, open, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), reload, new SeparatorMenuItem(), exit);
 
@@ -460,6 +463,19 @@ public final class MainWindow {
                 vm.showStatus(files.size() + " charts exported to " + folder);
             }
         }));
+    }
+
+    private void exportReport() {
+        Path data = vm.fileProperty().get();
+        Path to = org.segmentlab.app.report.ReportExport.choose(stage, near(), data == null ? null : data.getFileName().toString());
+        if (to != null) {
+            exportReport(to);
+        }
+    }
+
+    /** Writes the HTML report of the shown analysis with the live charts and the cards' text (see ReportExport). */
+    public java.util.concurrent.CompletableFuture<Path> exportReport(Path file) {
+        return org.segmentlab.app.report.ReportExport.export(file, vm, charts(), exportOptions());
     }
 
     /** "Copy chart" on the chart's context menu: the chart as an image, with the export's footer. */

@@ -135,8 +135,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path labels;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "write the kit: segments.csv, segment_summary.csv, model.json, model.pmml, analysis.segmentlab")
+            description = {"write the kit: segments.csv, segment_summary.csv, model.json, model.pmml, analysis.segmentlab,",
+                    "elbow.png, silhouette.png, pca_scatter.png, profile.png and report.html (no display needed)"})
     Path outDir;
+
+    @Option(names = "--chart-size", paramLabel = "WxH", defaultValue = "1920x1080",
+            description = "size of the --out chart images in pixels (default: ${DEFAULT-VALUE})")
+    String chartSize;
+
+    @Option(names = "--no-charts", description = "with --out: skip the chart images (faster; the report then has none)")
+    boolean noCharts;
 
     @Option(names = "--skip-ragged", description = "load a file with ragged rows, skipping them")
     boolean skipRagged;
@@ -148,6 +156,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (outDir != null) {
+            chartSize(); // a bad size is a usage error before the analysis, not after it
+        }
         ProjectFile saved = null;
         AnalysisRequest request;
         if (project != null) {
@@ -189,15 +200,49 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("Wrote " + labels);
         }
         if (outDir != null) {
-            for (Path p : AnalysisKit.write(outDir, result, personas)) {
-                out.println("Wrote " + p);
-            }
+            writeKit(out, err, result, personas);
         }
         if (saveProject != null) {
             projectOf(result, personas, saved).write(saveProject);
             out.println("Wrote " + saveProject);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The kit. Charts that cannot be drawn here (no graphics toolkit) are skipped with a note on stderr and in the
+     * report; every other file is still written and the exit code stays 0, because the analysis and its data
+     * files are complete and the images only redraw numbers the kit already holds.
+     */
+    private void writeKit(PrintWriter out, PrintWriter err, AnalysisResult result, List<Persona> personas)
+            throws java.io.IOException {
+        int[] size = chartSize();
+        for (Path p : AnalysisKit.write(outDir, result, personas)) {
+            out.println("Wrote " + p);
+        }
+        AnalysisKit.Charts charts = noCharts ? AnalysisKit.Charts.skipped("--no-charts was given")
+                : AnalysisKit.renderCharts(result, personas, org.segmentlab.io.ChartRenderer.find(), size[0], size[1]);
+        if (charts.missing() != null && !noCharts) {
+            err.println("Warning: skipped " + String.join(", ", org.segmentlab.io.ChartRenderer.KIT_IMAGES) + ": "
+                    + charts.missing() + ". The other files were written; report.html has no charts.");
+        }
+        for (Path p : AnalysisKit.writeCharts(outDir, charts)) {
+            out.println("Wrote " + p);
+        }
+        out.println("Wrote " + AnalysisKit.writeReport(outDir, result, personas, charts, Version.version()));
+    }
+
+    private int[] chartSize() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,5})\\s*[xX]\\s*(\\d{1,5})\\s*").matcher(chartSize);
+        if (!m.matches()) {
+            throw new UsageException("--chart-size must be written WIDTHxHEIGHT, e.g. 1920x1080, not '" + chartSize + "'");
+        }
+        int w = Integer.parseInt(m.group(1));
+        int h = Integer.parseInt(m.group(2));
+        if (w < 100 || h < 100 || w > 16_384 || h > 16_384) {
+            throw new UsageException("--chart-size: each side must be 100 to 16384 pixels, not " + chartSize);
+        }
+        return new int[] {w, h};
     }
 
     /** Reads --project; a moved or changed data file is bad data (exit 3) or a warning. */

@@ -5,15 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.segmentlab.pipeline.AnalysisResult;
 import org.segmentlab.segment.ClusterModel;
 import org.segmentlab.segment.Persona;
 
 /**
- * What {@code analyze --out DIR} leaves in DIR, besides the charts: the segmented data
- * ({@code segments.csv}), one row per segment ({@code segment_summary.csv}), the model that assigns new
- * customers ({@code model.json}, {@code model.pmml}) and a project that reopens to the same result
- * ({@code analysis.segmentlab}). Every file is named as DESIGN.md lists them.
+ * What {@code analyze --out DIR} leaves in DIR: the segmented data ({@code segments.csv}), one row per
+ * segment ({@code segment_summary.csv}), the model that assigns new customers ({@code model.json},
+ * {@code model.pmml}), a project that reopens to the same result ({@code analysis.segmentlab}), the chart
+ * images ({@link #renderCharts}, {@link #writeCharts}) and the report ({@link #writeReport}). Every file is
+ * named as DESIGN.md lists them.
  */
 public final class AnalysisKit {
 
@@ -57,6 +59,65 @@ public final class AnalysisKit {
             written.add(project);
         }
         return written;
+    }
+
+    /**
+     * The charts drawn for the kit, or why they were not.
+     *
+     * @param images  chart name ({@link ChartRenderer#ELBOW}, ...) to PNG bytes; empty when not drawn
+     * @param missing why there are no images (for stderr and the report), or null
+     */
+    public record Charts(Map<String, byte[]> images, String missing) {
+        public Charts {
+            images = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(images));
+        }
+
+        public static Charts skipped(String why) {
+            return new Charts(Map.of(), why);
+        }
+    }
+
+    /**
+     * Draws the charts with {@code renderer} ({@link ChartRenderer#find()}; null = none installed). Never throws
+     * for an environment without graphics: the reason comes back in {@link Charts#missing()}.
+     */
+    public static Charts renderCharts(AnalysisResult r, List<Persona> personas, ChartRenderer renderer, int width,
+                                      int height) {
+        if (renderer == null) {
+            return Charts.skipped(ChartRenderer.whyMissing());
+        }
+        try {
+            return new Charts(renderer.render(r, personas, width, height), null);
+        } catch (ChartRenderer.UnavailableException e) {
+            return Charts.skipped(e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            // A broken graphics stack must not cost the user the rest of the kit.
+            AppLog.error("Drawing the charts failed", e);
+            return Charts.skipped("drawing the charts failed (" + e + "; details in " + AppLog.logFile() + ")");
+        }
+    }
+
+    /** Writes the kit's images ({@link ChartRenderer#KIT_IMAGES}) that were drawn, atomically; returns them. */
+    public static List<Path> writeCharts(Path dir, Charts charts) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        for (String name : ChartRenderer.KIT_IMAGES) {
+            byte[] png = charts.images().get(name);
+            if (png != null) {
+                Path file = dir.resolve(name);
+                AtomicFiles.write(file, out -> out.write(png));
+                written.add(file);
+            }
+        }
+        return written;
+    }
+
+    /** Writes {@code report.html} with every chart drawn (or a note saying why there are none). */
+    public static Path writeReport(Path dir, AnalysisResult r, List<Persona> personas, Charts charts, String version)
+            throws IOException {
+        Path file = dir.resolve(ReportHtml.FILE);
+        ReportHtml.write(file, r, personas, charts.images(), ReportHtml.Details.of(r, charts.missing(), version));
+        return file;
     }
 
     /** Silhouette per clustered row (NaN where it was not computed, e.g. outside a sample). */

@@ -274,8 +274,19 @@ public final class ChartExport {
 
     // --- encoding (any thread) ---------------------------------------------------------------------------------
 
-    private static void encode(WritableImage img, Path file) throws IOException {
-        lastEncoderThread = Thread.currentThread().getName();
+    /**
+     * The rendered image as PNG bytes, opaque (alpha dropped, as in the files). Any thread; the image must not
+     * change meanwhile. Used by the report and the headless renderer, so every export is encoded one way.
+     */
+    public static byte[] toPng(WritableImage img) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+        if (!ImageIO.write(opaque(img), "png", out)) {
+            throw new IOException("No PNG writer available");
+        }
+        return out.toByteArray();
+    }
+
+    private static BufferedImage opaque(WritableImage img) {
         BufferedImage argb = SwingFXUtils.fromFXImage(img, null);
         // the export is opaque: drop alpha so viewers never show a checkerboard and the file is smaller
         BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -287,6 +298,12 @@ public final class ChartExport {
         } finally {
             g.dispose();
         }
+        return rgb;
+    }
+
+    private static void encode(WritableImage img, Path file) throws IOException {
+        lastEncoderThread = Thread.currentThread().getName();
+        BufferedImage rgb = opaque(img);
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) {
