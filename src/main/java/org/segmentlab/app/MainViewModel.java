@@ -693,6 +693,20 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * Runs side work (an export) as the window's one job: its progress and Cancel are in the status bar.
+     * Like every job it cancels the one running, so callers offer it only when the window is not busy.
+     */
+    public <T> void runJob(String what, BackgroundTask<T> task, java.util.function.Consumer<T> onSuccess,
+                           java.util.function.Consumer<Throwable> onFailure) {
+        start(what, what, task, onSuccess::accept, onFailure::accept);
+    }
+
+    /** The runner background work goes through (windows of their own submit to it directly). */
+    public TaskRunner runner() {
+        return runner;
+    }
+
     private void finish() {
         busy.set(false);
         progress.set(0);
