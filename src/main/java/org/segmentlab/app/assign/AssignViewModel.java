@@ -86,10 +86,15 @@ public final class AssignViewModel {
     private final ObservableList<ColumnMatch> matches = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<SegmentCount> counts = FXCollections.observableArrayList();
+    // One read-only view of each list, kept: a view listens to its list weakly, so a fresh view per
+    // call would lose its listeners when collected.
+    private final ObservableList<ColumnMatch> matchesView = FXCollections.unmodifiableObservableList(matches);
+    private final ObservableList<SegmentCount> countsView = FXCollections.unmodifiableObservableList(counts);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper matchSummary = new ReadOnlyStringWrapper(this, "matchSummary", "");
 
     private TaskHandle current = TaskHandle.NONE;
     private long generation;
@@ -115,6 +120,7 @@ public final class AssignViewModel {
         } else {
             plan.set(null);
             matches.clear();
+            matchSummary.set("");
         }
     }
 
@@ -138,6 +144,7 @@ public final class AssignViewModel {
         clearResult();
         plan.set(null);
         matches.clear();
+        matchSummary.set("");
         error.set("");
         if (m == null) {
             error.set("Run an analysis or open a model.json first.");
@@ -148,11 +155,8 @@ public final class AssignViewModel {
                 pl -> {
                     plan.set(pl);
                     matches.setAll(matches(m, pl));
-                    long missing = pl.missingColumns().size();
-                    status.set(file.getFileName() + ": " + (m.inputColumns().size() - missing) + " of "
-                            + m.inputColumns().size() + " model columns found"
-                            + (missing > 0 ? ", " + missing + " imputed" : "")
-                            + (pl.extraColumns().isEmpty() ? "" : ", " + pl.extraColumns().size() + " ignored"));
+                    matchSummary.set(summary(m, pl));
+                    status.set("");
                 },
                 e -> error.set(message(file, e)));
     }
@@ -243,7 +247,29 @@ public final class AssignViewModel {
         for (String e : pl.extraColumns()) {
             out.add(new ColumnMatch(null, e, MatchStatus.EXTRA, "not used by the model: ignored (copied to the output)"));
         }
+        // What needs the user's eye first: missing columns, then loose matches, extras, and exact matches.
+        List<MatchStatus> order = List.of(MatchStatus.MISSING, MatchStatus.MATCHED_IGNORING_CASE, MatchStatus.EXTRA,
+                MatchStatus.MATCHED);
+        out.sort(java.util.Comparator.comparingInt(x -> order.indexOf(x.status())));
         return out;
+    }
+
+    /** "16 of 17 model columns found · 1 imputed (MINIMUM_PAYMENTS) · 1 ignored (CUST_ID)". */
+    static String summary(ClusterModel m, AssignStream.Plan pl) {
+        int missing = pl.missingColumns().size();
+        StringBuilder sb = new StringBuilder().append(m.inputColumns().size() - missing).append(" of ")
+                .append(m.inputColumns().size()).append(" model columns found");
+        if (missing > 0) {
+            sb.append(" · ").append(missing).append(" imputed (").append(String.join(", ", pl.missingColumns())).append(')');
+        }
+        if (!pl.caseInsensitive().isEmpty()) {
+            sb.append(" · ").append(pl.caseInsensitive().size()).append(" matched ignoring case");
+        }
+        if (!pl.extraColumns().isEmpty()) {
+            sb.append(" · ").append(pl.extraColumns().size()).append(" ignored (")
+                    .append(String.join(", ", pl.extraColumns())).append(')');
+        }
+        return sb.toString();
     }
 
     /** What a column absent from the file becomes: every row gets the training fill value. */
@@ -412,15 +438,20 @@ public final class AssignViewModel {
     }
 
     public ObservableList<ColumnMatch> matches() {
-        return FXCollections.unmodifiableObservableList(matches);
+        return matchesView;
     }
 
     public ReadOnlyObjectProperty<RunResult> resultProperty() {
         return result.getReadOnlyProperty();
     }
 
+    /** One line on how the chosen file's columns meet the model ("" before a file is matched). */
+    public ReadOnlyStringProperty matchSummaryProperty() {
+        return matchSummary.getReadOnlyProperty();
+    }
+
     public ObservableList<SegmentCount> counts() {
-        return FXCollections.unmodifiableObservableList(counts);
+        return countsView;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -199,7 +199,11 @@ public final class AssignWindow {
         file.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.inputProperty().get() == null ? "No file chosen" : vm.inputProperty().get().toString(),
                 vm.inputProperty()));
-        HBox top = new HBox(8, choose, file);
+        Label summary = new Label();
+        summary.setId("assignMatchSummary");
+        summary.getStyleClass().add("hint");
+        summary.textProperty().bind(vm.matchSummaryProperty());
+        HBox top = new HBox(8, choose, file, summary);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -336,11 +340,24 @@ public final class AssignWindow {
         }
         for (int i : order) {
             TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
-            c.setCellValueFactory(d -> new ReadOnlyStringWrapper(i < d.getValue().size() ? d.getValue().get(i) : ""));
+            boolean distance = i == inputs + 2;
+            c.setCellValueFactory(d -> {
+                String v = i < d.getValue().size() ? d.getValue().get(i) : "";
+                return new ReadOnlyStringWrapper(distance ? shortNumber(v) : v);
+            });
             c.setSortable(false);
             preview.getColumns().add(c);
         }
         preview.getItems().setAll(r.preview().rows());
+    }
+
+    /** The file keeps every digit of a distance; the preview shows 3 significant ones. */
+    private static String shortNumber(String v) {
+        try {
+            return v.isEmpty() ? v : Numbers.sig3(Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            return v;
+        }
     }
 
     // ---------------------------------------------------------------------------------------- form tab
@@ -411,7 +428,9 @@ public final class AssignWindow {
             tf.setTooltip(tip);
             Runnable mark = () -> {
                 boolean bad = !f.errorProperty().get().isEmpty();
-                tf.setStyle(bad ? "-fx-border-color: #c0392b; -fx-border-width: 1.5; -fx-border-radius: 6;" : "");
+                // A red ring drawn inside the field's own background, so a marked field keeps its size.
+                tf.setStyle(bad ? "-fx-background-color: #c0392b, #fff5f4; -fx-background-insets: 0, 2;"
+                        + " -fx-background-radius: 6, 4;" : "");
                 tip.setText(bad ? f.errorProperty().get() : "Training value: "
                         + (f.defaultText().isEmpty() ? "none (blank is imputed)" : f.defaultText()));
                 if (bad) {

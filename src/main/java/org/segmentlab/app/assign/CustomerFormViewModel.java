@@ -69,6 +69,8 @@ public final class CustomerFormViewModel {
     }
 
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
+    /** Kept: a read-only view listens to its list weakly, so a fresh view per call could lose listeners. */
+    private final ObservableList<Field> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ReadOnlyObjectWrapper<ClusterModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<ClusterModel.Assignment> assignment = new ReadOnlyObjectWrapper<>(this, "assignment");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -168,7 +170,7 @@ public final class CustomerFormViewModel {
     }
 
     public ObservableList<Field> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     public ReadOnlyObjectProperty<ClusterModel> modelProperty() {

@@ -309,6 +309,12 @@ class AssignFxTest {
         assertTrue(rows.stream().skip(1).anyMatch(x -> x.get(seg).equals("Cash Lovers")));
         assertEquals(8950, aw.viewModel().counts().stream().mapToLong(AssignViewModel.SegmentCount::count).sum());
         assertEquals(AssignViewModel.PREVIEW_ROWS, robot.lookup("#assignPreview").queryTableView().getItems().size());
+        System.gc(); // the counts shown must not depend on a listener the collector can take
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(r.chosenK(), robot.lookup("#assignCounts").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
+        long ofCluster1 = java.util.Arrays.stream(labels).filter(l -> l == 1).count();
+        assertTrue(robot.lookup("#assignCount-1").queryAs(Label.class).getText()
+                .startsWith(org.segmentlab.prep.Numbers.count(ofCluster1) + " · "));
 
         saveAnswer = dir.resolve("assigned.csv");
         robot.clickOn("#assignSave");

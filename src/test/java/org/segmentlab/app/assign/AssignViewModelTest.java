@@ -68,6 +68,9 @@ class AssignViewModelTest {
         List<String> extras = ms.stream().filter(x -> x.status() == AssignViewModel.MatchStatus.EXTRA)
                 .map(AssignViewModel.ColumnMatch::fileColumn).toList();
         assertEquals(List.of("ID", "NOTE"), extras);
+        assertEquals(AssignViewModel.MatchStatus.MISSING, ms.get(0).status(), "what needs attention comes first");
+        assertEquals("3 of 4 model columns found · 1 imputed (INCOME) · 1 matched ignoring case · 2 ignored (ID, NOTE)",
+                vm.matchSummaryProperty().get());
 
         vm.run();
         AssignViewModel.RunResult r = vm.resultProperty().get();
