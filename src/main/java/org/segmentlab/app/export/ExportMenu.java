@@ -92,7 +92,10 @@ public final class ExportMenu {
         }
         Path file = target.toAbsolutePath();
         vm.runJob("Exporting the " + kind.what() + " to " + file.getFileName() + "…",
-                (progress, cancel) -> DataExports.write(kind, s, file),
+                (progress, cancel) -> {
+                    cancel.throwIfCancelled(); // the write itself is short and all-or-nothing
+                    return DataExports.write(kind, s, file);
+                },
                 written -> {
                     lastFolder = written.getParent();
                     vm.showStatus("Exported the " + kind.what() + " to " + written);
@@ -108,7 +111,10 @@ public final class ExportMenu {
         }
         Path dir = folder.toAbsolutePath();
         vm.runJob("Exporting everything to " + dir + "…",
-                (progress, cancel) -> DataExports.writeAll(s, dir),
+                (progress, cancel) -> {
+                    cancel.throwIfCancelled();
+                    return DataExports.writeAll(s, dir);
+                },
                 written -> {
                     lastFolder = dir;
                     vm.showStatus("Exported " + written.size() + " files to " + dir);
