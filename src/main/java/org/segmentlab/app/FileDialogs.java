@@ -26,6 +26,20 @@ public interface FileDialogs {
 
     Path chooseFolder(Path near, String title);
 
+    /**
+     * A file to write, e.g. an export. {@code pattern} ("*.csv") names the filter and, when the user
+     * types a name without it, its extension is added. Null by default (implementations that only
+     * answer the questions above never write files).
+     */
+    default Path saveFile(Path near, String title, String suggestedName, String filterName, String pattern) {
+        return null;
+    }
+
+    /** An existing file to read (not a data file to open as the document), e.g. a model or customers. */
+    default Path chooseFile(Path near, String title, String filterName, String... patterns) {
+        return null;
+    }
+
     /** The platform's dialogs, owned by {@code owner}. */
     static FileDialogs fx(Window owner) {
         return new FileDialogs() {
@@ -75,6 +89,28 @@ public interface FileDialogs {
                     c.setInitialDirectory(near.toFile());
                 }
                 return path(c.showDialog(owner));
+            }
+
+            @Override
+            public Path saveFile(Path near, String title, String suggestedName, String filterName, String pattern) {
+                FileChooser c = chooser(title, near);
+                c.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, pattern));
+                c.setInitialFileName(suggestedName);
+                Path p = path(c.showSaveDialog(owner));
+                String ext = pattern.startsWith("*.") ? pattern.substring(1) : "";
+                if (p != null && !ext.isEmpty() && !p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(ext.toLowerCase(java.util.Locale.ROOT))) {
+                    p = p.resolveSibling(p.getFileName() + ext);
+                }
+                return p;
+            }
+
+            @Override
+            public Path chooseFile(Path near, String title, String filterName, String... patterns) {
+                FileChooser c = chooser(title, near);
+                c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(filterName, patterns),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
+                return path(c.showOpenDialog(owner));
             }
 
             private FileChooser chooser(String title, Path near) {

@@ -695,6 +695,15 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * Runs side work (an export) as the window's one job: its progress and Cancel are in the status bar.
+     * Like every job it cancels the one running, so callers offer it only when the window is not busy.
+     */
+    public <T> void runJob(String what, BackgroundTask<T> task, java.util.function.Consumer<T> onSuccess,
+                           java.util.function.Consumer<Throwable> onFailure) {
+        start(what, what, task, onSuccess::accept, onFailure::accept);
+    }
+
     private void finish() {
         busy.set(false);
         progress.set(0);
@@ -704,7 +713,7 @@ public final class MainViewModel {
 
     // ---- properties ----
 
-    /** The one runner for background work (exports hand their encoding and writing to it). */
+    /** The one runner for background work (exports and the Assign window submit to it). */
     public TaskRunner runner() {
         return runner;
     }

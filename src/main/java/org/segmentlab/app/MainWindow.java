@@ -214,6 +214,7 @@ public final class MainWindow {
         report.setId("menuExportReport");
         report.disableProperty().bind(vm.outcomeProperty().isNull());
         Menu export = new Menu("Export", null, allCharts, report);
+        export.getItems().addAll(new org.segmentlab.app.export.ExportMenu(vm, () -> dialogs, this::near).items());
         Menu file = new Menu("File", null, open, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), reload, new SeparatorMenuItem(), exit);
 
@@ -221,7 +222,9 @@ public final class MainWindow {
         run.disableProperty().bind(vm.busyProperty().or(vm.dataProperty().isNull()));
         MenuItem cancel = item("Cancel", new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
         cancel.disableProperty().bind(vm.busyProperty().not());
-        Menu analysis = new Menu("Analysis", null, run, cancel);
+        MenuItem assign = item("Assign customers…", null, org.segmentlab.app.assign.AssignWindow.opener(stage, vm, () -> dialogs, CSS));
+        assign.setId("menuAssign");
+        Menu analysis = new Menu("Analysis", null, run, cancel, new SeparatorMenuItem(), assign);
 
         Menu view = new Menu("View");
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};

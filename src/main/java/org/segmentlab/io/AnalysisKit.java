@@ -121,7 +121,7 @@ public final class AnalysisKit {
     }
 
     /** Silhouette per clustered row (NaN where it was not computed, e.g. outside a sample). */
-    static double[] silhouettesByRow(AnalysisResult r) {
+    public static double[] silhouettesByRow(AnalysisResult r) {
         double[] out = new double[r.prepared().rows()];
         java.util.Arrays.fill(out, Double.NaN);
         double[] s = r.chosenSilhouettes();

@@ -383,7 +383,7 @@ public final class AssignStream {
     }
 
     /** Model input columns read only as categories (sources of one-hot features and nothing else). */
-    static Set<String> categoricalColumns(ClusterModel model) {
+    public static Set<String> categoricalColumns(ClusterModel model) {
         Set<String> numeric = new HashSet<>();
         Set<String> cat = new HashSet<>();
         model.preparation().derived().forEach(e -> numeric.addAll(e.columns()));

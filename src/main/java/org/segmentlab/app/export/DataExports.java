@@ -1,0 +1,178 @@
+package org.segmentlab.app.export;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.segmentlab.app.personas.PersonaCardsViewModel;
+import org.segmentlab.io.AnalysisKit;
+import org.segmentlab.io.ModelJson;
+import org.segmentlab.io.PmmlExport;
+import org.segmentlab.io.ProjectFile;
+import org.segmentlab.io.SegmentsCsv;
+import org.segmentlab.pipeline.AnalysisResult;
+import org.segmentlab.segment.ClusterModel;
+import org.segmentlab.segment.Persona;
+
+/**
+ * The data exports of File ▸ Export, written by the io classes the CLI uses ({@link SegmentsCsv},
+ * {@link ModelJson}, {@link PmmlExport}, {@link AnalysisKit}) so the app and {@code analyze --out} write
+ * the same files. Every method here runs on a worker: it reads only a {@link Snapshot} taken on the FX
+ * thread, never a view model. Nothing passed in is modified.
+ */
+public final class DataExports {
+
+    /** One export of the menu, with the file name it suggests and its chooser filter. */
+    public enum Kind {
+        SEGMENTS("Segmented data (CSV)…", AnalysisKit.SEGMENTS, "CSV files", "*.csv", "segmented data"),
+        SUMMARY("Segment summary (CSV)…", AnalysisKit.SUMMARY, "CSV files", "*.csv", "segment summary"),
+        MODEL_JSON("Model (model.json)…", AnalysisKit.MODEL_JSON, "SegmentLab models", "*.json", "model"),
+        MODEL_PMML("Model (PMML)…", AnalysisKit.MODEL_PMML, "PMML models", "*.pmml", "PMML model");
+
+        private final String menuText;
+        private final String fileName;
+        private final String filterName;
+        private final String pattern;
+        private final String what;
+
+        Kind(String menuText, String fileName, String filterName, String pattern, String what) {
+            this.menuText = menuText;
+            this.fileName = fileName;
+            this.filterName = filterName;
+            this.pattern = pattern;
+            this.what = what;
+        }
+
+        public String menuText() {
+            return menuText;
+        }
+
+        /** The name the chooser suggests (the kit's name for the file). */
+        public String fileName() {
+            return fileName;
+        }
+
+        public String filterName() {
+            return filterName;
+        }
+
+        public String pattern() {
+            return pattern;
+        }
+
+        /** "segmented data", for messages. */
+        public String what() {
+            return what;
+        }
+    }
+
+    /**
+     * What the exports read, fixed at the moment the user asked.
+     *
+     * @param result   the shown analysis (looked at for its chosen k)
+     * @param personas one per cluster, named as the cards are named now
+     * @param project  the window's project as it would be saved now (edited flags included), or null
+     */
+    public record Snapshot(AnalysisResult result, List<Persona> personas, ProjectFile project) {
+        public Snapshot {
+            Objects.requireNonNull(result);
+            personas = List.copyOf(personas);
+            if (personas.size() != result.chosenK()) {
+                throw new IllegalArgumentException(personas.size() + " personas for k = " + result.chosenK());
+            }
+        }
+
+        /** The segment name of every cluster, in cluster order. */
+        public List<String> names() {
+            return personas.stream().map(Persona::name).toList();
+        }
+
+        /** The model that assigns new customers, with the current names (the object model.json holds). */
+        public ClusterModel model() {
+            return ClusterModel.of(result.prepared(), result.chosen(), result.pca(), names());
+        }
+    }
+
+    private DataExports() {
+    }
+
+    /**
+     * The snapshot of the shown result and the cards (FX thread): one persona per cluster, with the
+     * name the cards show ({@link PersonaCardsViewModel#toEntries}); a cluster without a card is
+     * "Cluster n".
+     */
+    public static Snapshot snapshot(AnalysisResult result, PersonaCardsViewModel personas, ProjectFile project) {
+        int k = result.chosenK();
+        List<Persona> out = new ArrayList<>(k);
+        for (int c = 0; c < k; c++) {
+            out.add(new Persona(personas.nameOf(c), "", List.of(), List.of()));
+        }
+        for (ProjectFile.PersonaEntry e : personas.toEntries()) {
+            if (e.cluster() >= 0 && e.cluster() < k) {
+                out.set(e.cluster(), e.persona());
+            }
+        }
+        return new Snapshot(result, out, project);
+    }
+
+    /**
+     * Writes one export to {@code target}, through a temporary file beside it, so a failure leaves any
+     * earlier file as it was.
+     */
+    public static Path write(Kind kind, Snapshot s, Path target) throws IOException {
+        Path file = target.toAbsolutePath();
+        AnalysisResult r = s.result();
+        switch (kind) {
+            case SEGMENTS -> viaTemp(file, tmp -> SegmentsCsv.writeSegments(tmp, r.table(), r.prepared().sourceRows(),
+                    r.chosen().labels(), s.names(), AnalysisKit.silhouettesByRow(r)));
+            case SUMMARY -> viaTemp(file, tmp -> SegmentsCsv.writeSummary(tmp, r.profiles(), s.names()));
+            case MODEL_JSON -> ModelJson.write(file, s.model()); // atomic itself
+            case MODEL_PMML -> PmmlExport.write(file, s.model()); // atomic itself
+        }
+        return file;
+    }
+
+    /**
+     * "Everything to a folder": the kit {@code analyze --out} writes ({@link AnalysisKit#write}). Its
+     * project is then replaced by the window's own, which remembers which persona names the user
+     * edited (AnalysisKit marks every persona as a draft, and a reopened draft is drafted again).
+     */
+    public static List<Path> writeAll(Snapshot s, Path folder) throws IOException {
+        List<Path> written = AnalysisKit.write(folder.toAbsolutePath(), s.result(), s.personas());
+        if (s.project() != null) {
+            Path project = folder.toAbsolutePath().resolve(AnalysisKit.PROJECT);
+            s.project().write(project);
+            if (!written.contains(project)) {
+                written = new ArrayList<>(written);
+                written.add(project);
+            }
+        }
+        return List.copyOf(written);
+    }
+
+    private interface Writer {
+        void write(Path tmp) throws IOException;
+    }
+
+    private static void viaTemp(Path target, Writer w) throws IOException {
+        Path dir = target.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            w.write(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.segmentlab.app.export;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import org.segmentlab.app.FileDialogs;
+import org.segmentlab.app.MainViewModel;
+import org.segmentlab.app.analysis.AnalysisOutcome;
+import org.segmentlab.io.AppLog;
+
+/**
+ * The data items of File ▸ Export (segmented data, summary, model.json, PMML, everything to a folder):
+ * asks where with the window's {@link FileDialogs}, snapshots the shown result and the card names on
+ * the FX thread, and writes on a worker as the window's job (progress and Cancel in the status bar).
+ * Success is confirmed in the status line with the path; a failure shows in the banner, naming the
+ * file and what to do, and leaves the analysis as it was. Remembers the last folder it wrote to.
+ */
+public final class ExportMenu {
+
+    private final MainViewModel vm;
+    private final Supplier<FileDialogs> dialogs;
+    private final Supplier<Path> near;
+    private Path lastFolder;
+
+    /**
+     * @param dialogs the window's current choosers (tests replace them after the menu is built)
+     * @param near    the folder of the open file or project, for the first chooser
+     */
+    public ExportMenu(MainViewModel vm, Supplier<FileDialogs> dialogs, Supplier<Path> near) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.near = near;
+    }
+
+    /** The menu items, enabled while a result is shown and no job runs. */
+    public List<MenuItem> items() {
+        BooleanBinding unavailable = vm.outcomeProperty().isNull().or(vm.busyProperty());
+        List<MenuItem> out = new ArrayList<>();
+        out.add(new SeparatorMenuItem());
+        for (DataExports.Kind kind : DataExports.Kind.values()) {
+            MenuItem m = new MenuItem(kind.menuText());
+            m.setId("menuExport" + switch (kind) {
+                case SEGMENTS -> "Segments";
+                case SUMMARY -> "Summary";
+                case MODEL_JSON -> "ModelJson";
+                case MODEL_PMML -> "ModelPmml";
+            });
+            m.setOnAction(e -> choose(kind));
+            m.disableProperty().bind(unavailable);
+            out.add(m);
+        }
+        MenuItem all = new MenuItem("Everything to a folder…");
+        all.setId("menuExportEverything");
+        all.setOnAction(e -> chooseFolder());
+        all.disableProperty().bind(unavailable);
+        out.add(all);
+        return out;
+    }
+
+    private Path folder() {
+        return lastFolder != null && Files.isDirectory(lastFolder) ? lastFolder : near.get();
+    }
+
+    private void choose(DataExports.Kind kind) {
+        Path to = dialogs.get().saveFile(folder(), "Export the " + kind.what(), kind.fileName(), kind.filterName(),
+                kind.pattern());
+        if (to != null) {
+            export(kind, to);
+        }
+    }
+
+    private void chooseFolder() {
+        Path to = dialogs.get().chooseFolder(folder(), "Export everything to a folder");
+        if (to != null) {
+            exportAll(to);
+        }
+    }
+
+    /** Writes one export to {@code target} in the background (FX thread; does nothing without a result). */
+    public void export(DataExports.Kind kind, Path target) {
+        DataExports.Snapshot s = snapshot();
+        if (s == null) {
+            return;
+        }
+        Path file = target.toAbsolutePath();
+        vm.runJob("Exporting the " + kind.what() + " to " + file.getFileName() + "…",
+                (progress, cancel) -> {
+                    cancel.throwIfCancelled(); // the write itself is short and all-or-nothing
+                    return DataExports.write(kind, s, file);
+                },
+                written -> {
+                    lastFolder = written.getParent();
+                    vm.showStatus("Exported the " + kind.what() + " to " + written);
+                },
+                error -> failed(file.getFileName().toString(), file.getParent(), error));
+    }
+
+    /** Writes the whole kit into {@code folder} in the background (FX thread). */
+    public void exportAll(Path folder) {
+        DataExports.Snapshot s = snapshot();
+        if (s == null) {
+            return;
+        }
+        Path dir = folder.toAbsolutePath();
+        vm.runJob("Exporting everything to " + dir + "…",
+                (progress, cancel) -> {
+                    cancel.throwIfCancelled();
+                    return DataExports.writeAll(s, dir);
+                },
+                written -> {
+                    lastFolder = dir;
+                    vm.showStatus("Exported " + written.size() + " files to " + dir);
+                },
+                error -> failed("the files", dir, error));
+    }
+
+    private DataExports.Snapshot snapshot() {
+        AnalysisOutcome o = vm.outcomeProperty().get();
+        if (o == null) {
+            return null;
+        }
+        org.segmentlab.io.ProjectFile project = null;
+        try {
+            project = vm.currentProject();
+        } catch (RuntimeException e) {
+            AppLog.error("The project could not be captured for the export", e);
+        }
+        return DataExports.snapshot(o.result(), vm.personas(), project);
+    }
+
+    private void failed(String what, Path where, Throwable error) {
+        AppLog.error("Could not export " + what + " to " + where, error);
+        vm.showProblem("Could not write " + what + " to " + where + ": " + reason(error)
+                + ". Choose another folder, or close the file if another program (a spreadsheet) has it open;"
+                + " your analysis is unchanged.");
+    }
+
+    /** A short reason in words: file-system exceptions carry only a path as their message. */
+    static String reason(Throwable e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the folder does not exist";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
