@@ -3,10 +3,8 @@ package org.segmentlab.app.charts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -304,23 +302,13 @@ public final class ChartExport {
     private static void encode(WritableImage img, Path file) throws IOException {
         lastEncoderThread = Thread.currentThread().getName();
         BufferedImage rgb = opaque(img);
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         try {
-            if (!ImageIO.write(rgb, "png", tmp.toFile())) {
-                throw new IOException("No PNG writer available to write " + file);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            org.segmentlab.io.AtomicFiles.writeVia(file, tmp -> {
+                if (!ImageIO.write(rgb, "png", tmp.toFile())) {
+                    throw new IOException("No PNG writer available to write " + file);
+                }
+            });
         } catch (IOException e) {
-            Files.deleteIfExists(tmp);
             throw new IOException("Could not write the chart image " + file + ": " + e.getMessage(), e);
         }
     }

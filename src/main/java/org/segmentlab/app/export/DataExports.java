@@ -1,10 +1,7 @@
 package org.segmentlab.app.export;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -127,9 +124,9 @@ public final class DataExports {
         Path file = target.toAbsolutePath();
         AnalysisResult r = s.result();
         switch (kind) {
-            case SEGMENTS -> viaTemp(file, tmp -> SegmentsCsv.writeSegments(tmp, r.table(), r.prepared().sourceRows(),
+            case SEGMENTS -> org.segmentlab.io.AtomicFiles.writeVia(file, tmp -> SegmentsCsv.writeSegments(tmp, r.table(), r.prepared().sourceRows(),
                     r.chosen().labels(), s.names(), AnalysisKit.silhouettesByRow(r)));
-            case SUMMARY -> viaTemp(file, tmp -> SegmentsCsv.writeSummary(tmp, r.profiles(), s.names()));
+            case SUMMARY -> org.segmentlab.io.AtomicFiles.writeVia(file, tmp -> SegmentsCsv.writeSummary(tmp, r.profiles(), s.names()));
             case MODEL_JSON -> ModelJson.write(file, s.model()); // atomic itself
             case MODEL_PMML -> PmmlExport.write(file, s.model()); // atomic itself
         }
@@ -152,27 +149,5 @@ public final class DataExports {
             }
         }
         return List.copyOf(written);
-    }
-
-    private interface Writer {
-        void write(Path tmp) throws IOException;
-    }
-
-    private static void viaTemp(Path target, Writer w) throws IOException {
-        Path dir = target.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            w.write(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
