@@ -352,6 +352,10 @@ public final class LearnView extends BorderPane {
         run.setGraphic(new FontIcon(MaterialDesignP.PLAY));
     }
 
+    public LearnViewModel viewModel() {
+        return vm;
+    }
+
     /** The step-by-step plot (tests). */
     public StepCanvas plot() {
         return plot;
