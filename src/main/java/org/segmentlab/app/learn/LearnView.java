@@ -103,7 +103,7 @@ public final class LearnView extends BorderPane {
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         source.setTooltip(new Tooltip("The points to cluster: an example made to show where k-means works and where"
                 + " it fails, or two axes of your current analysis"));
-        source.setPrefWidth(230);
+        source.setPrefWidth(200);
         ComboBox<String> xAxis = axisBox("learnXAxis", vm.xAxisProperty());
         ComboBox<String> yAxis = axisBox("learnYAxis", vm.yAxisProperty());
         Label xl = new Label("x");
@@ -140,7 +140,7 @@ public final class LearnView extends BorderPane {
     private ComboBox<String> axisBox(String id, javafx.beans.property.IntegerProperty axis) {
         ComboBox<String> box = new ComboBox<>(vm.axisNames());
         box.setId(id);
-        box.setPrefWidth(150);
+        box.setPrefWidth(140);
         box.getSelectionModel().select(axis.get());
         box.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0) {

@@ -34,7 +34,7 @@ import org.segmentlab.cluster.KMeansStepper;
 public final class StepCanvas extends CanvasChart {
 
     /** Lines to the centroid are drawn for at most this many points (evenly spaced), to stay fast. */
-    static final int MAX_LINES = 2500;
+    static final int MAX_LINES = 1500;
 
     private final Viewport viewport = new Viewport();
     private final boolean compact;
@@ -97,8 +97,13 @@ public final class StepCanvas extends CanvasChart {
 
     /** Rows to outline and how strongly (1 = just changed, 0 = not at all). */
     public void setEmphasis(int[] rows, double strength) {
+        // Eight levels are enough for a fade and spare most frames a full repaint.
+        double level = Math.ceil(Math.max(0, Math.min(1, strength)) * 8) / 8;
+        if (rows == changed && level == emphasis) {
+            return;
+        }
         this.changed = rows;
-        this.emphasis = Math.max(0, Math.min(1, strength));
+        this.emphasis = level;
         requestRedraw();
     }
 
