@@ -94,7 +94,9 @@ public final class MainWindow {
                 tab("segmentsTab", "Segments", "segmentsHost",
                         placeholder("Run an analysis to see the segments: PCA scatter, silhouettes and profiles.")),
                 tab("personasTab", "Personas", "personasHost",
-                        placeholder("Run an analysis to see a persona card for each segment.")));
+                        placeholder("Run an analysis to see a persona card for each segment.")),
+                tab("learnTab", "Learn", "learnHost",
+                        new org.segmentlab.app.learn.LearnView(new org.segmentlab.app.learn.LearnViewModel(vm.outcomeProperty()))));
 
         chooseKView = new ChooseKView(vm.chooseKModel());
         setTabContent("chooseKTab", chooseKView);
@@ -227,10 +229,11 @@ public final class MainWindow {
         Menu analysis = new Menu("Analysis", null, run, cancel, new SeparatorMenuItem(), assign);
 
         Menu view = new Menu("View");
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (int i = 0; i < tabs.getTabs().size(); i++) {
             Tab t = tabs.getTabs().get(i);
-            view.getItems().add(item(t.getText(), new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+            view.getItems().add(item(t.getText(), i < digits.length ? new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN) : null,
                     () -> tabs.getSelectionModel().select(t)));
         }
         CheckMenuItem panel = new CheckMenuItem("Settings panel");
@@ -240,7 +243,9 @@ public final class MainWindow {
 
         MenuItem about = item("About SegmentLab", null, this::showAbout);
         MenuItem log = item("Log file location", null, this::showLogLocation);
-        Menu help = new Menu("Help", null, about, log);
+        Menu examples = org.segmentlab.app.learn.ExampleData.menu(AppLog.home().resolve("examples"), this::open,
+                vm::showProblem);
+        Menu help = new Menu("Help", null, examples, new SeparatorMenuItem(), about, log);
         MenuBar bar = new MenuBar(file, analysis, view, help);
         bar.setId("menuBar");
         return bar;

@@ -122,11 +122,7 @@ public final class KMeans {
         }
         double tolAbs = meanVar * options.tol();
         int nInit = options.nInit();
-        long[] seeds = new long[nInit];
-        SplittableRandom root = new SplittableRandom(options.seed());
-        for (int r = 0; r < nInit; r++) {
-            seeds[r] = root.nextLong();
-        }
+        long[] seeds = restartSeeds(options.seed(), nInit);
 
         int threads = options.threads();
         int restartWorkers = Math.min(threads, nInit);
@@ -201,6 +197,30 @@ public final class KMeans {
         Single s = lloyd(x, n, d, k, maxIter, tolAbs, initialCenters.clone(), ws, null, 1, CancellationToken.NONE,
                 ProgressListener.NONE, 0, 1, new AtomicInteger(), "k = " + k, algo);
         return renumber(s, n, d, k, s.emptyRefilled, 0);
+    }
+
+    /** The seed of each restart, drawn from the options' seed: restart r starts from {@code seeds[r]}. */
+    static long[] restartSeeds(long seed, int nInit) {
+        long[] seeds = new long[nInit];
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int r = 0; r < nInit; r++) {
+            seeds[r] = root.nextLong();
+        }
+        return seeds;
+    }
+
+    /**
+     * The greedy k-means++ centres restart {@code restart} of {@link #fit} starts from when fitted with
+     * {@code seed} (one thread; the centres do not depend on the thread count). Row-major k x d, new array.
+     * For {@link KMeansStepper}, so its k-means++ start is the engine's to the bit.
+     *
+     * @param x row-major n x d data, not modified
+     */
+    static double[] plusPlusCenters(double[] x, int n, int d, int k, long seed, int restart) {
+        checkShape(x, n, d);
+        long restartSeed = restartSeeds(seed, restart + 1)[restart];
+        Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK, Algo.HAMERLY);
+        return seedPlusPlus(x, n, d, k, new SplittableRandom(restartSeed), ws, null, 1, CancellationToken.NONE);
     }
 
     /**
@@ -752,7 +772,7 @@ public final class KMeans {
      * (old) centre, farthest first, ties to the lower row; the point leaves its cluster's sums. Labels
      * are not changed (the next E-step does that). Returns the number of refilled clusters.
      */
-    private static int refillEmpty(double[] x, int n, int d, int k, double[] oldCenters, int[] labels,
+    static int refillEmpty(double[] x, int n, int d, int k, double[] oldCenters, int[] labels,
                                    double[] minDist, double[] sums, double[] counts, CancellationToken cancel) {
         int empty = 0;
         for (int c = 0; c < k; c++) {
@@ -934,7 +954,7 @@ public final class KMeans {
 
     /** Squared distance with four partial sums (no long dependency chain); for seeding only, where the
      * order of the sums does not need to match the E-step's. */
-    private static double sq4(double[] a, int ao, double[] b, int bo, int d) {
+    static double sq4(double[] a, int ao, double[] b, int bo, int d) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -957,7 +977,7 @@ public final class KMeans {
         return (s0 + s1) + (s2 + s3);
     }
 
-    private static double sq(double[] a, int ao, double[] b, int bo, int d) {
+    static double sq(double[] a, int ao, double[] b, int bo, int d) {
         double s = 0;
         for (int f = 0; f < d; f++) {
             double t = a[ao + f] - b[bo + f];

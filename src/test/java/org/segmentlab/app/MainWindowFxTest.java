@@ -164,7 +164,7 @@ class MainWindowFxTest {
                     .lookup(".placeholder").queryAs(Label.class);
             assertTrue(placeholder.getText().startsWith("Run an analysis to see"), placeholder.getText());
         }
-        assertEquals(List.of("dataTab", "chooseKTab", "segmentsTab", "personasTab"),
+        assertEquals(List.of("dataTab", "chooseKTab", "segmentsTab", "personasTab", "learnTab"),
                 robot.lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
                         .map(javafx.scene.control.Tab::getId).toList());
     }

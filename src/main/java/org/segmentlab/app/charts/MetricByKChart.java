@@ -616,7 +616,7 @@ public class MetricByKChart extends CanvasChart {
     }
 
     /** Tick text with just enough decimals to tell neighbouring ticks apart. */
-    static String tickText(double v, double[] ticks) {
+    public static String tickText(double v, double[] ticks) {
         double step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : Math.abs(v);
         if (step == 0 || Math.abs(v) >= 1e6 || (Math.abs(v) < 1e-3 && v != 0)) {
             return ChartFormat.sig3(v);

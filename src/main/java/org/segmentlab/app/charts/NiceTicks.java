@@ -1,13 +1,13 @@
 package org.segmentlab.app.charts;
 
 /** "Nice" axis ticks (1, 2, 2.5, 5 x 10^n) for a data range; pure logic. */
-final class NiceTicks {
+public final class NiceTicks {
 
     private NiceTicks() {
     }
 
     /** Tick values within [lo, hi], about {@code target} of them; empty for a degenerate range. */
-    static double[] ticks(double lo, double hi, int target) {
+    public static double[] ticks(double lo, double hi, int target) {
         if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi) || target < 1) {
             return Double.isFinite(lo) ? new double[] {lo} : new double[0];
         }
