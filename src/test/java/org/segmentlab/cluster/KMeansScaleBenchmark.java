@@ -47,6 +47,7 @@ public final class KMeansScaleBenchmark {
                 KMeans.Algo a = algos[(r + v) % algos.length];
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d %-8s", r, a));
                 double tot = 0;
+                double p0 = processCpu();
                 double wall = 0;
                 long sig = 0;
                 for (int k = kMin; k <= kMax; k++) {
@@ -60,10 +61,14 @@ public final class KMeansScaleBenchmark {
                     sig = sig * 31 + Arrays.hashCode(res.labels()) + Double.hashCode(res.inertia());
                     line.append(String.format(Locale.ROOT, " k%d %.2fs/%dit", k, s, res.iterations()));
                 }
-                line.append(String.format(Locale.ROOT, " | sum %.2f cpu %.2f wall sig %x", tot, wall, sig));
+                line.append(String.format(Locale.ROOT, " | sum %.2f cpu %.2f wall wall, process cpu %.2f s, sig %x", tot, wall, processCpu() - p0, sig));
                 System.out.println(line);
             }
         }
+    }
+
+    static double processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     static int[] load(Path csv, double[][] out) throws IOException {
