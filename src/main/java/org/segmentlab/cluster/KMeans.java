@@ -24,13 +24,16 @@ import org.segmentlab.progress.ProgressListener;
  * <p>Determinism: one seed per restart is drawn from {@code options.seed()}; every restart works over
  * fixed row chunks of {@value #CHUNK} rows whose partial sums are reduced in chunk order, so the labels
  * and inertia are identical whatever {@code options.threads()} is. Restarts run in parallel when there
- * are at least as many restarts as threads, otherwise the chunks of one restart are spread over the
- * threads.
+ * are at least as many restarts as threads (and at most {@value #RESTART_PARALLEL_MAX_ROWS} rows),
+ * otherwise the chunks of one restart are spread over the threads.
  *
- * <p>Speed: the E-step is exact Lloyd with Elkan's bounds (Hamerly's for k = 1), so it gives plain
- * Lloyd's labels while skipping most distances; every distance (seeding, E-step, bound tightening) is
- * computed by one function ({@link #sq4}), so the variants agree to the bit. Cancellation is checked per
- * chunk and every {@value #CANCEL_MASK}+1 rows of one-off passes.
+ * <p>Speed: the E-step is exact Lloyd with Elkan's bounds (Hamerly's for k = 1 and when Elkan's n x k
+ * bounds would be large), so it gives plain Lloyd's labels while skipping most distances; every distance
+ * is computed either by {@link #sq4} (one row, one centre) or by {@link BlockDistances} (a block of rows
+ * against many centres, vectorised) with the same operations in the same order, so all paths agree to
+ * the bit. On data beyond {@value #LOCKSTEP_MIN_VALUES} values restarts are seeded in lockstep groups
+ * (one pass over the rows serves them all). Cancellation is checked per chunk and every
+ * {@value #CANCEL_MASK}+1 rows of one-off passes.
  *
  * <p>Does not modify {@code x}.
  */
