@@ -18,7 +18,7 @@ import org.segmentlab.testdata.CreditCardFixture;
 
 /**
  * Per-k thread CPU of k-means variants on a big file (the 1,000,000 x 20 synthetic set), one thread,
- * variants alternating; the z-scored matrix is cached in a binary file next to the CSV so repeated runs
+ * variants alternating; the z-scored matrix is cached in a binary file in java.io.tmpdir (named after the CSV) so repeated runs
  * skip the slow parse. Prints CPU seconds, iterations and label hashes (checked equal). Not a test.
  *
  * <pre>java -cp ... org.segmentlab.cluster.KMeansScaleBenchmark CSV kMin kMax nInit rounds VARIANTS [threads]</pre>
@@ -72,7 +72,7 @@ public final class KMeansScaleBenchmark {
     }
 
     static int[] load(Path csv, double[][] out) throws IOException {
-        Path bin = Path.of(csv + ".zscored.bin");
+        Path bin = Path.of(System.getProperty("java.io.tmpdir"), csv.getFileName() + ".zscored.bin");
         if (Files.exists(bin)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(bin), 1 << 20))) {
                 int n = in.readInt();
