@@ -24,13 +24,16 @@ import org.segmentlab.progress.ProgressListener;
  * <p>Determinism: one seed per restart is drawn from {@code options.seed()}; every restart works over
  * fixed row chunks of {@value #CHUNK} rows whose partial sums are reduced in chunk order, so the labels
  * and inertia are identical whatever {@code options.threads()} is. Restarts run in parallel when there
- * are at least as many restarts as threads, otherwise the chunks of one restart are spread over the
- * threads.
+ * are at least as many restarts as threads (and at most {@value #RESTART_PARALLEL_MAX_ROWS} rows),
+ * otherwise the chunks of one restart are spread over the threads.
  *
- * <p>Speed: the E-step is exact Lloyd with Elkan's bounds (Hamerly's for k = 1), so it gives plain
- * Lloyd's labels while skipping most distances; every distance (seeding, E-step, bound tightening) is
- * computed by one function ({@link #sq4}), so the variants agree to the bit. Cancellation is checked per
- * chunk and every {@value #CANCEL_MASK}+1 rows of one-off passes.
+ * <p>Speed: the E-step is exact Lloyd with Elkan's bounds (Hamerly's for k = 1 and when Elkan's n x k
+ * bounds would be large), so it gives plain Lloyd's labels while skipping most distances; every distance
+ * is computed either by {@link #sq4} (one row, one centre) or by {@link BlockDistances} (a block of rows
+ * against many centres, vectorised) with the same operations in the same order, so all paths agree to
+ * the bit. On data beyond {@value #LOCKSTEP_MIN_VALUES} values restarts are seeded in lockstep groups
+ * (one pass over the rows serves them all). Cancellation is checked per chunk and every
+ * {@value #CANCEL_MASK}+1 rows of one-off passes.
  *
  * <p>Does not modify {@code x}.
  */
@@ -42,7 +45,6 @@ public final class KMeans {
 
     /** One-off passes over all rows check for cancellation every 65,536 rows (about a millisecond). */
     static final int CANCEL_MASK = (1 << 16) - 1;
-    static final java.util.concurrent.atomic.LongAdder SEEDNS = new java.util.concurrent.atomic.LongAdder();
 
     private KMeans() {
     }
@@ -106,6 +108,13 @@ public final class KMeans {
     /** @param algo the E-step variant; the labels do not depend on it (only the speed does) */
     static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
                             CancellationToken cancel, Algo algo) {
+        return fit(x, n, d, options, progress, cancel, algo, null);
+    }
+
+    /** @param lockstepSeeding seed restarts in lockstep (true), one by one (false) or by data size (null);
+     *                         the results do not depend on it */
+    static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
+                            CancellationToken cancel, Algo algo, Boolean lockstepSeeding) {
         long t0 = System.nanoTime();
         checkShape(x, n, d);
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
@@ -137,33 +146,84 @@ public final class KMeans {
         Single[] results = new Single[nInit];
         AtomicInteger done = new AtomicInteger();
         String kText = "k = " + k;
-        ExecutorService pool = (restartParallel || innerThreads > 1)
-                ? Executors.newFixedThreadPool(restartParallel ? restartWorkers : innerThreads, daemonFactory())
+        int poolSize = restartParallel ? restartWorkers : innerThreads;
+        // Seeding passes use every thread even when the Lloyd runs are one restart per thread.
+        int seedThreads = nChunks < 2 ? 1 : threads;
+        ExecutorService pool = Math.max(poolSize, seedThreads) > 1
+                ? Executors.newFixedThreadPool(Math.max(poolSize, seedThreads), daemonFactory())
                 : null;
+        int rowThreads = innerThreads;
+        boolean lockstep = lockstepSeeding == null ? (long) n * d > LOCKSTEP_MIN_VALUES : lockstepSeeding;
+        int group = seedGroupSize(n, k, nInit, bounds);
+        Workspace[] workspaces = new Workspace[restartParallel ? restartWorkers : 1];
         try {
-            if (restartParallel) {
+            if (!lockstep) {
+                // Small data: each restart seeds and runs at once in its worker, so its seeding distances
+                // (Elkan's first E-step) are still in the cache, in the workspace's reused arrays.
                 AtomicInteger next = new AtomicInteger();
                 List<Future<?>> futures = new ArrayList<>();
-                for (int w = 0; w < restartWorkers; w++) {
-                    futures.add(pool.submit(() -> {
+                int workers = restartParallel ? restartWorkers : 1;
+                for (int w = 0; w < workers; w++) {
+                    Runnable worker = () -> {
                         Workspace ws = new Workspace(n, d, k, nChunks, bounds);
+                        ExecutorService inner = restartParallel ? null : pool;
+                        int innerT = restartParallel ? 1 : rowThreads;
                         for (int r = next.getAndIncrement(); r < nInit; r = next.getAndIncrement()) {
-                            results[r] = runRestart(x, n, d, k, options.maxIter(), tolAbs, seeds[r], ws, null, 1, c,
+                            double[] centers = seedPlusPlus(x, n, d, k, new SplittableRandom(seeds[r]), ws, inner,
+                                    innerT, c);
+                            results[r] = lloyd(x, n, d, k, options.maxIter(), tolAbs, centers, ws, inner, innerT, c,
                                     p, r, nInit, done, kText, bounds);
                             p.update((double) done.incrementAndGet() / nInit,
                                     kText + ": restart " + done.get() + " of " + nInit + " done");
                         }
-                        return null;
-                    }));
+                    };
+                    if (restartParallel) {
+                        futures.add(pool.submit(worker));
+                    } else {
+                        worker.run();
+                    }
                 }
                 waitAll(futures, c);
-            } else {
-                Workspace ws = new Workspace(n, d, k, nChunks, bounds);
-                for (int r = 0; r < nInit; r++) {
-                    results[r] = runRestart(x, n, d, k, options.maxIter(), tolAbs, seeds[r], ws, pool, innerThreads,
-                            c, p, r, nInit, done, kText, bounds);
-                    p.update((double) done.incrementAndGet() / nInit,
-                            kText + ": restart " + (r + 1) + " of " + nInit + " done");
+            }
+            for (int g0 = 0; lockstep && g0 < nInit; g0 += group) {
+                int gs = Math.min(group, nInit - g0);
+                p.update((double) done.get() / nInit, kText + ": seeding restart" + (gs > 1 ? "s " + (g0 + 1) + "-"
+                        + (g0 + gs) : " " + (g0 + 1)) + " of " + nInit);
+                Seeded seeded = seedGroup(x, n, d, k, Arrays.copyOfRange(seeds, g0, g0 + gs), bounds == Algo.ELKAN,
+                        pool, seedThreads, c);
+                int first = g0;
+                if (restartParallel) {
+                    AtomicInteger next = new AtomicInteger();
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (int w = 0; w < Math.min(restartWorkers, gs); w++) {
+                        int worker = w;
+                        futures.add(pool.submit(() -> {
+                            if (workspaces[worker] == null) {
+                                workspaces[worker] = new Workspace(n, d, k, nChunks, bounds);
+                            }
+                            Workspace ws = workspaces[worker];
+                            for (int j = next.getAndIncrement(); j < gs; j = next.getAndIncrement()) {
+                                int r = first + j;
+                                results[r] = lloydSeeded(x, n, d, k, options.maxIter(), tolAbs, seeded, j, ws, null,
+                                        1, c, p, r, nInit, done, kText, bounds);
+                                p.update((double) done.incrementAndGet() / nInit,
+                                        kText + ": restart " + done.get() + " of " + nInit + " done");
+                            }
+                            return null;
+                        }));
+                    }
+                    waitAll(futures, c);
+                } else {
+                    if (workspaces[0] == null) {
+                        workspaces[0] = new Workspace(n, d, k, nChunks, bounds);
+                    }
+                    for (int j = 0; j < gs; j++) {
+                        int r = first + j;
+                        results[r] = lloydSeeded(x, n, d, k, options.maxIter(), tolAbs, seeded, j, workspaces[0], pool,
+                                innerThreads, c, p, r, nInit, done, kText, bounds);
+                        p.update((double) done.incrementAndGet() / nInit,
+                                kText + ": restart " + (r + 1) + " of " + nInit + " done");
+                    }
                 }
             }
         } finally {
@@ -194,6 +254,10 @@ public final class KMeans {
         double tolAbs = meanVariance(x, n, d, CancellationToken.NONE) * tol;
         Algo algo = Algo.choose(k, n);
         Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK, algo);
+        if (algo == Algo.ELKAN) {
+            ws.lowerK = new double[n * k];
+            ws.seeded = false;
+        }
         Single s = lloyd(x, n, d, k, maxIter, tolAbs, initialCenters.clone(), ws, null, 1, CancellationToken.NONE,
                 ProgressListener.NONE, 0, 1, new AtomicInteger(), "k = " + k, algo);
         return renumber(s, n, d, k, s.emptyRefilled, 0);
@@ -307,42 +371,39 @@ public final class KMeans {
     /** Per-worker scratch memory, reused across restarts. */
     private static final class Workspace {
         final int[] labels;
-        final double[] minDist;
         /** Hamerly bounds: upper >= distance to the assigned centre, lower <= distance to the second. */
         final double[] upper;
         final double[] lower;
-        /** Elkan: lower bounds on the distance to every centre, row-major n x k (null otherwise) */
-        final double[] lowerK;
+        /** Elkan: lower bounds on the distance to every centre, row-major n x k (null otherwise); the
+         * restart's own array from the seeding, which left each row's squared distance to every centre
+         * in it (so the first E-step computes nothing) */
+        double[] lowerK;
         final double[] chunkSums;
         final double[] chunkCounts;
         final double[] chunkScalar;
         final int[] chunkChanged;
         final int[] chunkFull;
-        /** k-means++: cumulative potential per row, and each row's distance to each candidate */
-        final double[] cum;
-        private double[] candDist;
-        /** true when seeding left each row's squared distance to every centre in {@link #lowerK} */
+        /** true when {@link #lowerK} holds the seeding's squared distances */
         boolean seeded;
+        /** one-by-one seeding ({@link #seedPlusPlus}), small data only: allocated on first use, reused */
+        double[] ownLowerK;
+        double[] closest;
+        double[] cum;
+        double[] candDist;
 
-        double[] candDist(int size) {
-            if (candDist == null || candDist.length < size) {
-                candDist = new double[size];
-            }
-            return candDist;
-        }
+        final Algo algo;
 
         Workspace(int n, int d, int k, int nChunks, Algo algo) {
+            this.algo = algo;
             labels = new int[n];
-            minDist = new double[n];
             upper = new double[n];
             lower = algo == Algo.HAMERLY ? new double[n] : null;
-            lowerK = algo == Algo.ELKAN ? new double[n * k] : null;
+            lowerK = null;
             chunkSums = new double[nChunks * k * d];
             chunkCounts = new double[nChunks * k];
             chunkScalar = new double[nChunks];
             chunkChanged = new int[nChunks];
             chunkFull = new int[nChunks];
-            cum = new double[n];
         }
     }
 
@@ -416,15 +477,23 @@ public final class KMeans {
      * rounding of the running sums, so a bound is only ever read lower than exact arithmetic gives. */
     private static final double DRIFT_SLACK = 1e-12;
 
-    private static Single runRestart(double[] x, int n, int d, int k, int maxIter, double tolAbs, long seed,
-                                     Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
-                                     ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
-                                     Algo bounds) {
-        long T0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        double[] centers = seedPlusPlus(x, n, d, k, new SplittableRandom(seed), ws, pool, threads, cancel);
-        SEEDNS.add(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - T0);
-        return lloyd(x, n, d, k, maxIter, tolAbs, centers, ws, pool, threads, cancel, p, restart, nInit, done, kText,
-                bounds);
+    /** The Lloyd run of restart {@code j} of a seeded group (Elkan takes over its seeding distances). */
+    private static Single lloydSeeded(double[] x, int n, int d, int k, int maxIter, double tolAbs, Seeded seeded,
+                                      int j, Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
+                                      ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
+                                      Algo bounds) {
+        double[] centers = seeded.centers[j];
+        if (bounds == Algo.ELKAN) {
+            ws.lowerK = seeded.dist[j];
+            ws.seeded = true;
+            seeded.dist[j] = null; // the run owns it now; free it with the run's end
+        }
+        try {
+            return lloyd(x, n, d, k, maxIter, tolAbs, centers, ws, pool, threads, cancel, p, restart, nInit, done,
+                    kText, bounds);
+        } finally {
+            ws.lowerK = null;
+        }
     }
 
     private static Single lloyd(double[] x, int n, int d, int k, int maxIter, double tolAbs, double[] centers,
@@ -447,7 +516,7 @@ public final class KMeans {
             Geometry g = new Geometry(centers, k, d, moved, drift, bounds);
             int changed = assign(x, n, d, g, ws, pool, threads, cancel, true);
             reduceSums(ws, n, d, k, newCenters, counts);
-            refilled += refillEmpty(x, n, d, k, centers, labels, ws.minDist, newCenters, counts, cancel);
+            refilled += refillEmpty(x, n, d, k, centers, labels, newCenters, counts, cancel);
             for (int c = 0; c < k; c++) {
                 if (counts[c] > 0) {
                     double inv = 1.0 / counts[c];
@@ -515,22 +584,16 @@ public final class KMeans {
     private static void assignChunk(double[] x, int n, int d, Geometry g, Workspace ws, int ch, boolean sums) {
         int from = ch * CHUNK;
         int to = Math.min(n, from + CHUNK);
-        int k = g.k;
-        double[] cen = g.centers;
         int[] labels = ws.labels;
         double[] upper = ws.upper;
         double[] lower = ws.lower;
-        double[] acc = new double[k]; // per call: chunks of one restart may run on several threads
-        // The chunk's coordinate sums per cluster are kept up to date by moving only the rows whose
-        // label changes (they start at zero with every label at -1).
-        double[] s = ws.chunkSums;
-        double[] cnt = ws.chunkCounts;
-        int sOff = ch * k * d;
-        int cOff = ch * k;
+        // Rows whose bounds cannot keep their label wait here and get all k distances from the blocked
+        // kernel; only they change labels (and sums), and they are flushed in row order, so the sums
+        // see the same additions in the same order as a row-by-row loop.
+        Pending pend = null;
         int changed = 0;
         int full = 0;
         for (int i = from; i < to; i++) {
-            int o = i * d;
             int lab = labels[i];
             boolean compute = lab < 0 || g.algo == Algo.LLOYD;
             if (!compute) {
@@ -543,7 +606,7 @@ public final class KMeans {
                     lower[i] = l;
                 } else {
                     // Tighten the upper bound with the exact distance before giving up.
-                    u = Math.sqrt(sq4(x, o, cen, lab * d, d));
+                    u = Math.sqrt(sq4(x, i * d, g.centers, lab * d, d));
                     if (u * (1 + MARGIN) < m) {
                         upper[i] = u;
                         lower[i] = l;
@@ -554,46 +617,93 @@ public final class KMeans {
             }
             if (compute) {
                 full++;
-                distances(x, o, d, cen, k, acc);
-                int best = 0;
-                double d1 = acc[0];
-                double d2 = Double.POSITIVE_INFINITY;
-                for (int c = 1; c < k; c++) {
-                    double v = acc[c];
-                    if (v < d1) {
-                        d2 = d1;
-                        d1 = v;
-                        best = c;
-                    } else if (v < d2) {
-                        d2 = v;
-                    }
+                if (pend == null) {
+                    pend = new Pending(d, g.k);
                 }
-                if (lab != best) {
-                    changed++;
-                    labels[i] = best;
-                    if (sums) {
-                        int so = sOff + best * d;
-                        if (lab >= 0) {
-                            int sq = sOff + lab * d;
-                            for (int f = 0; f < d; f++) {
-                                s[sq + f] -= x[o + f];
-                            }
-                            cnt[cOff + lab] -= 1;
-                        }
-                        for (int f = 0; f < d; f++) {
-                            s[so + f] += x[o + f];
-                        }
-                        cnt[cOff + best] += 1;
-                    }
-                }
-                upper[i] = Math.sqrt(d1);
-                if (lower != null) {
-                    lower[i] = Math.sqrt(d2);
+                pend.rows[pend.count++] = i;
+                if (pend.count == BlockDistances.ROWS) {
+                    changed += flushFull(x, d, g, ws, ch, sums, pend);
                 }
             }
         }
+        if (pend != null && pend.count > 0) {
+            changed += flushFull(x, d, g, ws, ch, sums, pend);
+        }
         ws.chunkChanged[ch] = changed;
         ws.chunkFull[ch] = full;
+    }
+
+    /** Rows of one chunk waiting for all k distances, with the kernel's scratch memory. */
+    private static final class Pending {
+        final int[] rows = new int[BlockDistances.ROWS];
+        int count;
+        final BlockDistances block;
+        final double[][] out;
+
+        Pending(int d, int k) {
+            block = new BlockDistances(d);
+            out = new double[k][BlockDistances.ROWS];
+        }
+    }
+
+    /** All k distances of the pending rows, then (in row order) their nearest centres, label changes,
+     * sums and bounds; empties the list and returns how many labels changed. */
+    private static int flushFull(double[] x, int d, Geometry g, Workspace ws, int ch, boolean sums, Pending pend) {
+        int k = g.k;
+        int[] labels = ws.labels;
+        double[] upper = ws.upper;
+        double[] lower = ws.lower;
+        double[] s = ws.chunkSums;
+        double[] cnt = ws.chunkCounts;
+        int sOff = ch * k * d;
+        int cOff = ch * k;
+        int m = pend.count;
+        pend.block.gather(x, pend.rows, m);
+        double[][] out = pend.out;
+        pend.block.distances(g.centers, 0, k, out);
+        int changed = 0;
+        for (int r = 0; r < m; r++) {
+            int i = pend.rows[r];
+            int lab = labels[i];
+            int best = 0;
+            double d1 = out[0][r];
+            double d2 = Double.POSITIVE_INFINITY;
+            for (int c = 1; c < k; c++) {
+                double v = out[c][r];
+                if (v < d1) {
+                    d2 = d1;
+                    d1 = v;
+                    best = c;
+                } else if (v < d2) {
+                    d2 = v;
+                }
+            }
+            if (lab != best) {
+                changed++;
+                labels[i] = best;
+                if (sums) {
+                    int o = i * d;
+                    int so = sOff + best * d;
+                    if (lab >= 0) {
+                        int sq = sOff + lab * d;
+                        for (int f = 0; f < d; f++) {
+                            s[sq + f] -= x[o + f];
+                        }
+                        cnt[cOff + lab] -= 1;
+                    }
+                    for (int f = 0; f < d; f++) {
+                        s[so + f] += x[o + f];
+                    }
+                    cnt[cOff + best] += 1;
+                }
+            }
+            upper[i] = Math.sqrt(d1);
+            if (lower != null) {
+                lower[i] = Math.sqrt(d2);
+            }
+        }
+        pend.count = 0;
+        return changed;
     }
 
     /**
@@ -773,7 +883,7 @@ public final class KMeans {
      * are not changed (the next E-step does that). Returns the number of refilled clusters.
      */
     static int refillEmpty(double[] x, int n, int d, int k, double[] oldCenters, int[] labels,
-                                   double[] minDist, double[] sums, double[] counts, CancellationToken cancel) {
+                           double[] sums, double[] counts, CancellationToken cancel) {
         int empty = 0;
         for (int c = 0; c < k; c++) {
             if (counts[c] == 0) {
@@ -783,7 +893,9 @@ public final class KMeans {
         if (empty == 0) {
             return 0;
         }
-        // The bounds skip most distances, so compute each point's distance to its (old) centre now.
+        // The bounds skip most distances, so compute each point's distance to its (old) centre now
+        // (rare: an array of its own rather than n doubles kept in every workspace).
+        double[] minDist = new double[n];
         for (int i = 0; i < n; i++) {
             if ((i & CANCEL_MASK) == 0) {
                 cancel.throwIfCancelled();
@@ -833,22 +945,48 @@ public final class KMeans {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Greedy k-means++ (scikit-learn's _kmeans_plusplus)
+    // Greedy k-means++ (scikit-learn's _kmeans_plusplus), several restarts at once
 
+    /** Most doubles of per-row seeding state (each restart's running minimum, plus its n x k seeding
+     * distances for Elkan) held at once: 40 MB, i.e. 5 restarts of a million rows under Hamerly, two groups
+     * for n_init 10; with the 20 MB of a Hamerly workspace that stays below the 68 MB the old per-restart
+     * seeding arrays took (the heap budget of a 1M-row analysis has about 20 MB to spare). */
+    static final long SEED_GROUP_MAX_DOUBLES = 5_000_000;
+
+    /** How many restarts are seeded together (at least one). */
+    static int seedGroupSize(int n, int k, int nInit, Algo bounds) {
+        long perRestart = (long) n * (bounds == Algo.ELKAN ? k + 1 : 1);
+        return (int) Math.max(1, Math.min(nInit, SEED_GROUP_MAX_DOUBLES / perRestart));
+    }
+
+    /**
+     * One restart's greedy k-means++ on its own (row by row with {@link #sq4}, keeping every row's
+     * distance to every candidate so the running minimum needs no second distance pass): faster than
+     * {@link #seedGroup} while the data sit in the cache (measured on cc_general, 8,950 x 17), at the
+     * price of n x trials doubles. Same centres and seeding distances as {@link #seedGroup}, bit for bit.
+     */
     private static double[] seedPlusPlus(double[] x, int n, int d, int k, SplittableRandom rnd, Workspace ws,
                                          ExecutorService pool, int threads, CancellationToken cancel) {
+        int trials0 = 2 + (int) Math.log(k);
+        if (ws.closest == null) {
+            ws.closest = new double[n];
+            ws.cum = new double[n];
+            ws.candDist = new double[n * trials0];
+            ws.ownLowerK = ws.algo == Algo.ELKAN ? new double[n * k] : null;
+        }
+        double[] seedD = ws.ownLowerK;
+        ws.lowerK = seedD;
+        ws.seeded = seedD != null;
         double[] centers = new double[k * d];
         int nChunks = (n + CHUNK - 1) / CHUNK;
         int trials = 2 + (int) Math.log(k);
         int first = rnd.nextInt(n);
         System.arraycopy(x, first * d, centers, 0, d);
-        double[] closest = ws.minDist;
+        double[] closest = ws.closest;
         double[] cand = new double[trials * d];
         System.arraycopy(x, first * d, cand, 0, d);
         // Elkan keeps each row's squared distance to every chosen centre (the same sq4 arithmetic as the
         // E-step), so its first E-step needs no distance computations at all.
-        double[] seedD = ws.lowerK;
-        ws.seeded = seedD != null;
         forChunks(nChunks, pool, threads, cancel, ch -> {
             int from = ch * CHUNK;
             int to = Math.min(n, from + CHUNK);
@@ -861,7 +999,7 @@ public final class KMeans {
             }
         });
         double[] cum = ws.cum;
-        double[] candDist = ws.candDist(n * trials);
+        double[] candDist = ws.candDist;
         // per chunk, per trial: potential if that candidate were added
         double[] chunkPot = new double[nChunks * trials];
         double pot = 0;
@@ -879,7 +1017,7 @@ public final class KMeans {
             int[] ids = new int[trials];
             for (int t = 0; t < trials; t++) {
                 double r = rnd.nextDouble() * pot;
-                int id = searchLeft(cum, r);
+                int id = searchCum(cum, r);
                 ids[t] = Math.min(id, n - 1);
                 System.arraycopy(x, ids[t] * d, cand, t * d, d);
             }
@@ -937,8 +1075,7 @@ public final class KMeans {
         return centers;
     }
 
-    /** numpy's searchsorted(side='left'): the first index with cum[i] >= r. */
-    private static int searchLeft(double[] cum, double r) {
+    private static int searchCum(double[] cum, double r) {
         int lo = 0;
         int hi = cum.length;
         while (lo < hi) {
@@ -950,6 +1087,205 @@ public final class KMeans {
             }
         }
         return lo;
+    }
+
+    /** Data (n x d values) above which restarts are seeded in lockstep ({@link #seedGroup}); below,
+     * one by one ({@link #seedPlusPlus}). 2M values = 16 MB: cc_general (152k values, in the cache) was
+     * 5-15% faster one by one, the 1M x 20 set (20M values, streamed from memory) ~10% faster in
+     * lockstep (bench-kmeans notes). Results are the same either way. */
+    static final long LOCKSTEP_MIN_VALUES = 2_000_000;
+
+    /** Centres of a group of seeded restarts and, for Elkan, each row's squared distance to each centre. */
+    private static final class Seeded {
+        final double[][] centers;
+        final double[][] dist;
+
+        Seeded(double[][] centers, double[][] dist) {
+            this.centers = centers;
+            this.dist = dist;
+        }
+    }
+
+    /**
+     * Greedy k-means++ for a group of restarts in lockstep, each exactly as scikit-learn's
+     * {@code _kmeans_plusplus} with its own random stream: every pass over the rows copies a block of
+     * rows once ({@link BlockDistances}) and serves the candidates of every restart in the group, so the
+     * data are read once per step instead of once per step and restart. Per restart and step: one pass
+     * scores the candidates (potential if each were added, summed per chunk then in chunk order), one
+     * pass moves each row's running minimum to the chosen centre, and the running potential is summed
+     * row by row (as numpy's cumsum) keeping only its value at each chunk end; a draw finds its chunk by
+     * those values and its row by re-adding inside the chunk, which gives the same sums bit for bit.
+     */
+    private static Seeded seedGroup(double[] x, int n, int d, int k, long[] seeds, boolean keepDist,
+                                    ExecutorService pool, int threads, CancellationToken cancel) {
+        int g = seeds.length;
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        int trials = 2 + (int) Math.log(k);
+        SplittableRandom[] rnd = new SplittableRandom[g];
+        double[][] centers = new double[g][k * d];
+        double[][] closest = new double[g][n];
+        double[][] dist = keepDist ? new double[g][n * k] : null;
+        double[][] chunkEnd = new double[g][nChunks];
+        double[] pot = new double[g];
+        // the centres (or candidates) of the current pass, restart-major
+        double[] cand = new double[g * trials * d];
+        for (int q = 0; q < g; q++) {
+            rnd[q] = new SplittableRandom(seeds[q]);
+            int first = rnd[q].nextInt(n);
+            System.arraycopy(x, first * d, centers[q], 0, d);
+            System.arraycopy(x, first * d, cand, q * d, d);
+        }
+        moveClosest(x, n, d, k, 0, cand, g, closest, dist, pool, threads, cancel);
+        if (k > 1) {
+            cumulate(closest, chunkEnd, pot, n, pool, threads, cancel);
+        }
+        double[] chunkPot = new double[nChunks * g * trials];
+        int[] ids = new int[g * trials];
+        for (int c = 1; c < k; c++) {
+            cancel.throwIfCancelled();
+            for (int q = 0; q < g; q++) {
+                for (int t = 0; t < trials; t++) {
+                    double r = rnd[q].nextDouble() * pot[q];
+                    int id = Math.min(searchLeft(closest[q], chunkEnd[q], r), n - 1);
+                    ids[q * trials + t] = id;
+                    System.arraycopy(x, id * d, cand, (q * trials + t) * d, d);
+                }
+            }
+            int nc = g * trials;
+            forChunks(nChunks, pool, threads, cancel, ch -> {
+                int from = ch * CHUNK;
+                int to = Math.min(n, from + CHUNK);
+                double[] pots = new double[nc];
+                BlockDistances block = new BlockDistances(d);
+                double[][] out = new double[nc][BlockDistances.ROWS];
+                for (int b = from; b < to; b += BlockDistances.ROWS) {
+                    int m = Math.min(BlockDistances.ROWS, to - b);
+                    block.load(x, b, m);
+                    block.distances(cand, 0, nc, out);
+                    // per candidate the rows are added in row order, as a row-by-row loop would
+                    for (int q = 0; q < g; q++) {
+                        double[] cl = closest[q];
+                        for (int t = 0; t < trials; t++) {
+                            double[] o = out[q * trials + t];
+                            double sum = pots[q * trials + t];
+                            for (int r = 0; r < m; r++) {
+                                sum += Math.min(cl[b + r], o[r]);
+                            }
+                            pots[q * trials + t] = sum;
+                        }
+                    }
+                }
+                System.arraycopy(pots, 0, chunkPot, ch * nc, nc);
+            });
+            // the chosen candidate of every restart becomes centre c
+            for (int q = 0; q < g; q++) {
+                int best = 0;
+                double bestPot = Double.POSITIVE_INFINITY;
+                for (int t = 0; t < trials; t++) {
+                    double sum = 0;
+                    for (int ch = 0; ch < nChunks; ch++) {
+                        sum += chunkPot[ch * nc + q * trials + t];
+                    }
+                    if (sum < bestPot) {
+                        bestPot = sum;
+                        best = t;
+                    }
+                }
+                System.arraycopy(x, ids[q * trials + best] * d, centers[q], c * d, d);
+                System.arraycopy(x, ids[q * trials + best] * d, cand, q * d, d);
+            }
+            moveClosest(x, n, d, k, c, cand, g, closest, dist, pool, threads, cancel);
+            if (c + 1 < k) {
+                cumulate(closest, chunkEnd, pot, n, pool, threads, cancel);
+            }
+        }
+        return new Seeded(centers, dist);
+    }
+
+    /** closest[q][i] = min(closest[q][i], distance to centre q of {@code cand}) (set, when c = 0); for
+     * Elkan also dist[q][i * k + c]. */
+    private static void moveClosest(double[] x, int n, int d, int k, int c, double[] cand, int g, double[][] closest,
+                                    double[][] dist, ExecutorService pool, int threads, CancellationToken cancel) {
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        forChunks(nChunks, pool, threads, cancel, ch -> {
+            int from = ch * CHUNK;
+            int to = Math.min(n, from + CHUNK);
+            BlockDistances block = new BlockDistances(d);
+            double[][] out = new double[g][BlockDistances.ROWS];
+            for (int b = from; b < to; b += BlockDistances.ROWS) {
+                int m = Math.min(BlockDistances.ROWS, to - b);
+                block.load(x, b, m);
+                block.distances(cand, 0, g, out);
+                for (int q = 0; q < g; q++) {
+                    double[] o = out[q];
+                    double[] cl = closest[q];
+                    if (c == 0) {
+                        System.arraycopy(o, 0, cl, b, m);
+                    } else {
+                        for (int r = 0; r < m; r++) {
+                            cl[b + r] = Math.min(cl[b + r], o[r]);
+                        }
+                    }
+                    if (dist != null) {
+                        double[] dq = dist[q];
+                        for (int r = 0, i = b * k + c; r < m; r++, i += k) {
+                            dq[i] = o[r];
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Each restart's running potential, summed row by row; keeps its value at every chunk end and the
+     * total. The restarts are independent, so they are shared among the threads. */
+    private static void cumulate(double[][] closest, double[][] chunkEnd, double[] pot, int n, ExecutorService pool,
+                                 int threads, CancellationToken cancel) {
+        forChunks(closest.length, pool, threads, cancel, q -> {
+            double[] cl = closest[q];
+            double[] ends = chunkEnd[q];
+            double s = 0;
+            for (int ch = 0, from = 0; from < n; ch++, from += CHUNK) {
+                if ((ch & 31) == 0) {
+                    cancel.throwIfCancelled();
+                }
+                int to = Math.min(n, from + CHUNK);
+                for (int i = from; i < to; i++) {
+                    s += cl[i];
+                }
+                ends[ch] = s;
+            }
+            pot[q] = s;
+        });
+    }
+
+    /** numpy's searchsorted(cumsum(closest), r, side='left'): the first row whose running sum is >= r
+     * (n when none), from the running sums at the chunk ends. */
+    private static int searchLeft(double[] closest, double[] chunkEnd, double r) {
+        int lo = 0;
+        int hi = chunkEnd.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (chunkEnd[mid] < r) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo == chunkEnd.length) {
+            return closest.length;
+        }
+        // rows before this chunk all have running sums < r; re-add inside it from the previous end
+        double s = lo == 0 ? 0 : chunkEnd[lo - 1];
+        int from = lo * CHUNK;
+        int to = Math.min(closest.length, from + CHUNK);
+        for (int i = from; i < to; i++) {
+            s += closest[i];
+            if (s >= r) {
+                return i;
+            }
+        }
+        return to - 1; // unreachable: the chunk's end value is >= r
     }
 
     /** Squared distance with four partial sums (no long dependency chain); for seeding only, where the

@@ -175,8 +175,6 @@ public final class KMeansStepper {
     private final double tolAbs;
     private final double[] initial;
     private final List<State> history = new ArrayList<>();
-    /** scratch for the refill's distances */
-    private final double[] minDist;
 
     /**
      * @param x        row-major n x d data (copied, not modified)
@@ -225,7 +223,6 @@ public final class KMeansStepper {
                 yield given.clone();
             }
         };
-        this.minDist = new double[n];
         reset();
     }
 
@@ -382,7 +379,7 @@ public final class KMeansStepper {
             }
             counts[l] += 1;
         }
-        int refilled = KMeans.refillEmpty(x, n, d, k, old, labels, minDist, sums, counts, CancellationToken.NONE);
+        int refilled = KMeans.refillEmpty(x, n, d, k, old, labels, sums, counts, CancellationToken.NONE);
         for (int c = 0; c < k; c++) {
             if (counts[c] > 0) {
                 // multiply by the inverse, as the engine, so the centroids agree to the last bit or so
