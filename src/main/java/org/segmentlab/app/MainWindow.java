@@ -234,7 +234,9 @@ public final class MainWindow {
 
         MenuItem about = item("About SegmentLab", null, this::showAbout);
         MenuItem log = item("Log file location", null, this::showLogLocation);
-        Menu help = new Menu("Help", null, about, log);
+        MenuItem glossary = item("Glossary", new KeyCodeCombination(KeyCode.F1), () -> org.segmentlab.app.help.GlossaryWindow.show(stage, null));
+        glossary.setId("menuGlossary");
+        Menu help = new Menu("Help", null, glossary, new SeparatorMenuItem(), about, log);
         MenuBar bar = new MenuBar(file, analysis, view, help);
         bar.setId("menuBar");
         return bar;

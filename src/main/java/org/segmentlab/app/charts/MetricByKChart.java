@@ -157,7 +157,8 @@ public class MetricByKChart extends CanvasChart {
     /** Inertia against k; mark the knee with {@code setData(..., OptionalInt.of(k), "knee k=" + k)}. */
     public static MetricByKChart elbow() {
         return new MetricByKChart("elbowChart", "Elbow: inertia by k", "number of clusters k",
-                "inertia (within-cluster sum of squares)", "elbow");
+                "inertia", "elbow"); // the info icon says what inertia is; a long axis title overran the chart
+
     }
 
     public static MetricByKChart silhouette() {

@@ -118,18 +118,35 @@ public final class HelpIcon extends Button {
             popOver.setAnimated(false);
             LearnMorePane pane = new LearnMorePane(explanation, this::openInGlossary,
                     inCatalogue ? () -> openInGlossary(explanation.id()) : null);
-            ScrollPane scroll = new ScrollPane(pane);
+            scroll = new ScrollPane(pane);
             scroll.getStyleClass().add("learn-more-scroll");
             scroll.setFitToWidth(true);
             scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-            scroll.setPrefViewportWidth(400);
-            scroll.setMaxHeight(440);
-            scroll.setPrefViewportHeight(Math.min(440, pane.prefHeight(400)));
+            scroll.setPrefViewportWidth(WIDTH);
+            scroll.setPrefViewportHeight(Math.min(MAX_HEIGHT, styledHeight(pane)));
             scroll.getStylesheets().add(CSS);
             popOver.setContentNode(scroll);
         }
         popOver.setArrowLocation(arrowFor(localToScreen(getBoundsInLocal())));
         popOver.show(this);
+        // Start at the top with the pane itself focused (arrows scroll, Tab reaches the links), rather than
+        // scrolled down to the first link the popup would otherwise focus.
+        scroll.setVvalue(0);
+        scroll.requestFocus();
+    }
+
+    private static final double WIDTH = 420;
+    private static final double MAX_HEIGHT = 460;
+    private ScrollPane scroll;
+
+    /** The pane's height at {@link #WIDTH} with its stylesheet applied (fonts decide how the text wraps). */
+    private static double styledHeight(LearnMorePane pane) {
+        javafx.scene.Group g = new javafx.scene.Group(pane);
+        new javafx.scene.Scene(g);
+        pane.applyCss();
+        double h = pane.prefHeight(WIDTH);
+        g.getChildren().clear();
+        return h;
     }
 
     /** Points the arrow so the PopOver opens towards the larger free part of the screen. */
