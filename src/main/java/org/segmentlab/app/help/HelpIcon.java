@@ -142,6 +142,7 @@ public final class HelpIcon extends Button {
     /** The pane's height at {@link #WIDTH} with its stylesheet applied (fonts decide how the text wraps). */
     private static double styledHeight(LearnMorePane pane) {
         javafx.scene.Group g = new javafx.scene.Group(pane);
+        g.getStyleClass().add("root"); // modena's colour lookups live on .root
         new javafx.scene.Scene(g);
         pane.applyCss();
         double h = pane.prefHeight(WIDTH);
@@ -166,11 +167,11 @@ public final class HelpIcon extends Button {
 
     private void openInGlossary(String id) {
         Window owner = getScene() == null ? null : getScene().getWindow();
-        if (popOver != null) {
-            popOver.hide(Duration.ZERO);
-        }
         if (owner != null && Explanations.catalogue().contains(id)) {
             GlossaryWindow.show(owner, id);
+        }
+        if (popOver != null) {
+            popOver.hide(Duration.ZERO);
         }
     }
 }
