@@ -259,9 +259,8 @@ public final class SettingsView extends BorderPane {
 
         GridPane grid = grid();
         grid.addRow(0, label("range"), new HBox(4, kMin, new Label("–"), kMax));
-        HBox kRow = new HBox(8, k, auto, help("knee"));
-        kRow.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(1, label("k"), kRow);
+        // The knee's icon sits by the label: beside the check box it would cut "auto (knee)" short.
+        grid.addRow(1, labelWithHelp("k", "knee"), new HBox(8, k, auto));
         grid.addRow(2, label("seed"), seed);
         grid.addRow(3, label("restarts"), nInit);
         return grid;
