@@ -245,7 +245,9 @@ public final class MainWindow {
         MenuItem log = item("Log file location", null, this::showLogLocation);
         Menu examples = org.segmentlab.app.learn.ExampleData.menu(AppLog.home().resolve("examples"), this::open,
                 vm::showProblem);
-        Menu help = new Menu("Help", null, examples, new SeparatorMenuItem(), about, log);
+        MenuItem glossary = item("Glossary", new KeyCodeCombination(KeyCode.F1), () -> org.segmentlab.app.help.GlossaryWindow.show(stage, null));
+        glossary.setId("menuGlossary");
+        Menu help = new Menu("Help", null, glossary, examples, new SeparatorMenuItem(), about, log);
         MenuBar bar = new MenuBar(file, analysis, view, help);
         bar.setId("menuBar");
         return bar;

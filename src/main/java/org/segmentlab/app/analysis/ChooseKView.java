@@ -6,11 +6,13 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.segmentlab.app.charts.MetricByKChart;
+import org.segmentlab.app.help.HelpIcon;
 
 /**
  * The Choose k tab: elbow, mean silhouette, Calinski-Harabasz and Davies-Bouldin against k in a 2x2
@@ -32,7 +34,9 @@ public final class ChooseKView extends StackPane {
         grid.setHgap(10);
         grid.setVgap(10);
         grid.setPadding(new Insets(10));
-        grid.add(cell(elbow, vm.elbowProperty(), "elbowNote"), 0, 0);
+        // The elbow chart's own icon explains the elbow; the two words it rests on get theirs beside its note.
+        grid.add(cell(elbow, vm.elbowProperty(), "elbowNote", HelpIcon.labelled("inertia", "inertia"),
+                HelpIcon.labelled("knee", "knee")), 0, 0);
         grid.add(cell(silhouette, vm.silhouetteProperty(), "silhouetteNote"), 1, 0);
         grid.add(cell(calinskiHarabasz, vm.calinskiHarabaszProperty(), "chNote"), 0, 1);
         grid.add(cell(daviesBouldin, vm.daviesBouldinProperty(), "dbNote"), 1, 1);
@@ -63,7 +67,8 @@ public final class ChooseKView extends StackPane {
         getChildren().addAll(grid, placeholder);
     }
 
-    private static VBox cell(MetricByKChart chart, ObservableValue<ChooseKViewModel.Metric> metric, String noteId) {
+    private static VBox cell(MetricByKChart chart, ObservableValue<ChooseKViewModel.Metric> metric, String noteId,
+            HelpIcon... help) {
         Label note = new Label();
         note.setId(noteId);
         note.getStyleClass().add("chart-note");
@@ -80,7 +85,13 @@ public final class ChooseKView extends StackPane {
         apply.run();
         chart.setMinSize(200, 150);
         chart.setPrefSize(400, 260);
-        VBox box = new VBox(4, chart, note);
+        HBox noteRow = new HBox(4, note);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        for (HelpIcon h : help) {
+            h.setId(noteId + "-help-" + h.topicId());
+            noteRow.getChildren().add(h);
+        }
+        VBox box = new VBox(4, chart, noteRow);
         VBox.setVgrow(chart, Priority.ALWAYS);
         return box;
     }

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import org.segmentlab.app.help.Explanations;
 import org.segmentlab.pipeline.AnalysisResult;
 import org.segmentlab.pipeline.SweepEntry;
 import org.segmentlab.pipeline.SweepResult;
@@ -89,30 +90,40 @@ public final class ChooseKViewModel {
             SweepResult s = r.sweep();
             int[] ks = s.ks();
             OptionalInt knee = s.kneeK();
+            // What each measure is comes from the help catalogue (one wording everywhere); what it says here is ours.
             elbow.set(new Metric(ks, s.inertias(), knee, knee.isPresent() ? "knee k=" + knee.getAsInt() : "",
-                    "Inertia adds up how far customers sit from their cluster's centre; it always falls as k grows. "
-                            + (knee.isPresent() ? "Look for the bend: here the knee is at k = " + knee.getAsInt() + "."
+                    summary("inertia") + " " + (knee.isPresent()
+                            ? Explanations.of("elbow").better() + " Here the knee is at k = " + knee.getAsInt() + "."
                             : "No clear knee here: the curve bends gradually, so lean on the silhouette and on what the segments mean.")));
             OptionalInt bestSil = s.bestSilhouetteK();
             silhouette.set(new Metric(ks, s.silhouettes(), bestSil, bestSil.isPresent() ? "best k=" + bestSil.getAsInt() : "",
-                    "How clearly each customer belongs to its own cluster rather than the next (-1 to 1)"
-                            + (s.silhouetteSampled() ? ", on a sample of " + Numbers.count(s.silhouetteRows().length) + " customers" : "")
-                            + ". Higher is better" + (bestSil.isPresent() ? "; best here k = " + bestSil.getAsInt()
+                    summary("silhouette")
+                            + (s.silhouetteSampled() ? " Computed on a sample of " + Numbers.count(s.silhouetteRows().length) + " customers." : "")
+                            + " " + direction("silhouette") + (bestSil.isPresent() ? "; best here k = " + bestSil.getAsInt()
                             + " (" + Numbers.sig3(s.entry(bestSil.getAsInt()).silhouette()) + ")." : "; not computed.")));
             double[] ch = values(s, SweepEntry::calinskiHarabasz);
             OptionalInt bestCh = best(ks, ch, true);
             calinskiHarabasz.set(new Metric(ks, ch, bestCh, bestCh.isPresent() ? "best k=" + bestCh.getAsInt() : "",
-                    "Spread between clusters against spread within them. Higher is better"
+                    summary("calinski-harabasz") + " " + direction("calinski-harabasz")
                             + (bestCh.isPresent() ? "; best here k = " + bestCh.getAsInt() + "." : ".")));
             double[] db = values(s, SweepEntry::daviesBouldin);
             OptionalInt bestDb = best(ks, db, false);
             daviesBouldin.set(new Metric(ks, db, bestDb, bestDb.isPresent() ? "best k=" + bestDb.getAsInt() : "",
-                    "How much each cluster overlaps its most similar neighbour. Lower is better"
+                    summary("davies-bouldin") + " " + direction("davies-bouldin")
                             + (bestDb.isPresent() ? "; best here k = " + bestDb.getAsInt() + "." : ".")));
             fitSeconds.set(values(s, e -> e.fit().fitSeconds()));
         }
         shownResult = r;
         chosenK.set(r.chosenK());
+    }
+
+    private static String summary(String helpId) {
+        return Explanations.of(helpId).summary();
+    }
+
+    /** "Higher is better" / "Lower is better", from the catalogue entry's direction. */
+    private static String direction(String helpId) {
+        return Explanations.of(helpId).direction().phrase();
     }
 
     private static double[] values(SweepResult s, ToDoubleFunction<SweepEntry> f) {

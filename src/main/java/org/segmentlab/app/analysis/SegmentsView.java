@@ -1,12 +1,20 @@
 package org.segmentlab.app.analysis;
 
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.segmentlab.app.charts.PcaScatter;
 import org.segmentlab.app.charts.ProfileHeatmap;
 import org.segmentlab.app.charts.SilhouettePlot;
+import org.segmentlab.app.help.HelpIcon;
 
 /**
  * The Segments tab: the PCA scatter of every customer (large, left), the silhouette plot of the chosen
@@ -19,8 +27,12 @@ public final class SegmentsView extends StackPane {
     private final PcaScatter scatter = new PcaScatter();
     private final SilhouettePlot silhouette = new SilhouettePlot();
     private final ProfileHeatmap heatmap = new ProfileHeatmap();
-    private final SplitPane top = new SplitPane(scatter, silhouette);
-    private final SplitPane vertical = new SplitPane(top, heatmap);
+    // Each chart sits under its info icons: what PCA axes, biplot arrows, silhouettes and heatmap colours mean.
+    private final SplitPane top = new SplitPane(
+            underHelp(scatter, "scatterHelp", HelpIcon.labelled("pca-explained-variance", "PCA axes"),
+                    HelpIcon.labelled("pca-loadings", "biplot arrows")),
+            withHelp(silhouette, "silhouetteHelp", HelpIcon.of("silhouette-per-customer")));
+    private final SplitPane vertical = new SplitPane(top, withHelp(heatmap, "heatmapHelp", HelpIcon.of("profile-heatmap")));
     private final SegmentsViewModel vm;
 
     public SegmentsView(SegmentsViewModel vm) {
@@ -31,7 +43,7 @@ public final class SegmentsView extends StackPane {
         vertical.setId("segmentsSplit");
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.66);
-        SplitPane.setResizableWithParent(silhouette, false);
+        SplitPane.setResizableWithParent(top.getItems().get(1), false);
         scatter.setMinSize(300, 240);
         silhouette.setMinSize(200, 200);
         heatmap.setMinSize(300, 120);
@@ -85,6 +97,34 @@ public final class SegmentsView extends StackPane {
         if (before == null || !before.axisChoices().equals(m.axisChoices()) || axesReset) {
             scatter.setAxisChoices(m.axisChoices(), vm::setAxes);
         }
+    }
+
+    /** The chart with a slim row of info icons beneath it, right-aligned (the scatter has no free corner). */
+    private static VBox underHelp(Node chart, String barId, HelpIcon... icons) {
+        HBox bar = new HBox(2, icons);
+        bar.setId(barId);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.setPadding(new Insets(0, 6, 2, 6));
+        bar.setStyle("-fx-background-color: white;");
+        for (HelpIcon h : icons) {
+            h.setId("help-" + h.topicId());
+        }
+        VBox host = new VBox(chart, bar);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return host;
+    }
+
+    /** The chart with its info icon laid over its top-right corner, beside the chart's title. */
+    private static StackPane withHelp(Node chart, String barId, HelpIcon icon) {
+        icon.setId("help-" + icon.topicId());
+        HBox bar = new HBox(icon);
+        bar.setId(barId);
+        bar.setPickOnBounds(false);
+        bar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane host = new StackPane(chart, bar);
+        StackPane.setAlignment(bar, Pos.TOP_RIGHT);
+        StackPane.setMargin(bar, new Insets(4, 6, 4, 6));
+        return host;
     }
 
     /** Longest persona name shown where space is tight (centroid labels, silhouette bands). */

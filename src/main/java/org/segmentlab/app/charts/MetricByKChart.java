@@ -18,7 +18,9 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import javafx.util.Duration;
+import org.segmentlab.app.help.Explanation;
+import org.segmentlab.app.help.Explanations;
+import org.segmentlab.app.help.HelpIcon;
 
 /**
  * A small line chart of one clustering measure against k (10-30 points) on a Canvas. Configured four times
@@ -55,7 +57,7 @@ public class MetricByKChart extends CanvasChart {
     private final Better better;
     private final IntegerProperty chosenK = new SimpleIntegerProperty(this, "chosenK", 0);
     private final BooleanProperty showFitTime = new SimpleBooleanProperty(this, "showFitTime", false);
-    private final Label infoIcon = new Label("i");
+    private final HelpIcon infoIcon;
     private final Label betterLabel = new Label();
     private final CheckBox fitTimeToggle = new CheckBox("fit time");
     private final Label markerLabel = new Label();
@@ -71,26 +73,37 @@ public class MetricByKChart extends CanvasChart {
     private double plotLeft, plotTop, plotW, plotH, kLo, kHi, yLo, yHi;
 
     /**
+     * A chart whose info icon explains a measure from the help catalogue ({@link Explanations}); which way is
+     * better comes from the same entry.
+     *
+     * @param id     node id (e.g. "elbowChart"); the marker label gets id + "Marker", the info icon id + "Info"
+     * @param helpId the catalogue id, e.g. "silhouette"
+     */
+    public MetricByKChart(String id, String title, String xLabel, String yLabel, String helpId) {
+        this(id, title, xLabel, yLabel, HelpIcon.of(helpId), better(Explanations.of(helpId).direction()));
+    }
+
+    /**
+     * A chart for a measure outside the help catalogue.
+     *
      * @param id     node id (e.g. "elbowChart"); the marker label gets id + "Marker"
      * @param info   plain-language explanation shown by the info icon
      */
     public MetricByKChart(String id, String title, String xLabel, String yLabel, String info, Better better) {
+        this(id, title, xLabel, yLabel, HelpIcon.adHoc(new Explanation(id, title, info,
+                better == Better.HIGHER ? Explanation.Direction.HIGHER : better == Better.LOWER
+                        ? Explanation.Direction.LOWER : Explanation.Direction.BEND,
+                capitalise(better.text()) + ".", info, "", "", null, null)), better);
+    }
+
+    private MetricByKChart(String id, String title, String xLabel, String yLabel, HelpIcon info, Better better) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         this.better = better;
         setId(id);
+        infoIcon = info;
         infoIcon.setId(id + "Info");
-        infoIcon.setStyle("-fx-font-size: 11px; -fx-font-weight: bold; -fx-text-fill: #0072B2; -fx-cursor: hand;"
-                + " -fx-border-color: #0072B2; -fx-border-radius: 9; -fx-min-width: 18; -fx-min-height: 18;"
-                + " -fx-alignment: center;");
-        Tooltip tip = new Tooltip(info + "\n\n" + capitalise(better.text()) + ".");
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        tip.setShowDelay(Duration.millis(150));
-        tip.setShowDuration(Duration.seconds(30));
-        infoIcon.setTooltip(tip);
-        infoIcon.setAccessibleText(info);
         betterLabel.setText(better == Better.LOWER ? "↓ " + better.text()
                 : better == Better.HIGHER ? "↑ " + better.text() : better.text());
         betterLabel.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
@@ -144,32 +157,36 @@ public class MetricByKChart extends CanvasChart {
     /** Inertia against k; mark the knee with {@code setData(..., OptionalInt.of(k), "knee k=" + k)}. */
     public static MetricByKChart elbow() {
         return new MetricByKChart("elbowChart", "Elbow: inertia by k", "number of clusters k",
-                "inertia (within-cluster sum of squares)",
-                "Inertia adds up how far each customer is from the centre of their cluster. It always falls as k"
-                        + " grows; the useful k is where the curve bends (the knee) and extra clusters stop"
-                        + " helping much.", Better.KNEE);
+                "inertia", "elbow"); // the info icon says what inertia is; a long axis title overran the chart
+
     }
 
     public static MetricByKChart silhouette() {
         return new MetricByKChart("silhouetteChart", "Mean silhouette by k", "number of clusters k",
-                "mean silhouette",
-                "The silhouette compares how close each customer is to their own cluster with how close they are"
-                        + " to the next one, from -1 (wrong cluster) to +1 (clearly separated). Not defined"
-                        + " for k = 1.", Better.HIGHER);
+                "mean silhouette", "silhouette");
     }
 
     public static MetricByKChart calinskiHarabasz() {
         return new MetricByKChart("chChart", "Calinski-Harabasz by k", "number of clusters k",
-                "Calinski-Harabasz index",
-                "Calinski-Harabasz is the ratio of spread between clusters to spread within them: tight,"
-                        + " well-separated clusters score high.", Better.HIGHER);
+                "Calinski-Harabasz index", "calinski-harabasz");
     }
 
     public static MetricByKChart daviesBouldin() {
         return new MetricByKChart("dbChart", "Davies-Bouldin by k", "number of clusters k",
-                "Davies-Bouldin index",
-                "Davies-Bouldin averages, for each cluster, how much it overlaps with its most similar"
-                        + " neighbour: small values mean compact clusters that are far apart.", Better.LOWER);
+                "Davies-Bouldin index", "davies-bouldin");
+    }
+
+    private static Better better(Explanation.Direction d) {
+        return switch (d) {
+            case HIGHER -> Better.HIGHER;
+            case LOWER -> Better.LOWER;
+            default -> Better.KNEE;
+        };
+    }
+
+    /** The info icon beside the title (opens the measure's learn-more pane). */
+    public HelpIcon infoIcon() {
+        return infoIcon;
     }
 
     /**

@@ -29,6 +29,7 @@ import org.controlsfx.control.CheckListView;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.segmentlab.app.help.HelpIcon;
 import org.segmentlab.prep.ImputeStrategy;
 import org.segmentlab.prep.Scaling;
 
@@ -140,7 +141,8 @@ public final class SettingsView extends BorderPane {
         for (Button b : List.of(all, none, skewed)) {
             b.getStyleClass().add("small");
         }
-        HBox buttons = new HBox(4, all, none, skewed);
+        HBox buttons = new HBox(4, all, none, skewed, help("log1p"));
+        buttons.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, search, list, buttons);
     }
 
@@ -231,8 +233,8 @@ public final class SettingsView extends BorderPane {
                 () -> vm.derived().isEmpty() ? "" : vm.derived().size() + " defined", vm.derived()));
 
         GridPane grid = grid();
-        grid.addRow(0, label("missing"), missing);
-        grid.addRow(1, label("scale"), scale);
+        grid.addRow(0, labelWithHelp("missing", "imputation"), missing);
+        grid.addRow(1, labelWithHelp("scale", "scaling"), scale);
         grid.add(new HBox(8, derived, derivedCount), 0, 2, 2, 1);
         missing.setMaxWidth(Double.MAX_VALUE);
         scale.setMaxWidth(Double.MAX_VALUE);
@@ -257,7 +259,8 @@ public final class SettingsView extends BorderPane {
 
         GridPane grid = grid();
         grid.addRow(0, label("range"), new HBox(4, kMin, new Label("–"), kMax));
-        grid.addRow(1, label("k"), new HBox(8, k, auto));
+        // The knee's icon sits by the label: beside the check box it would cut "auto (knee)" short.
+        grid.addRow(1, labelWithHelp("k", "knee"), new HBox(8, k, auto));
         grid.addRow(2, label("seed"), seed);
         grid.addRow(3, label("restarts"), nInit);
         return grid;
@@ -289,6 +292,21 @@ public final class SettingsView extends BorderPane {
         Label l = new Label(s);
         l.getStyleClass().add("field-label");
         return l;
+    }
+
+    /** The info icon for a help catalogue entry, with an id tests and screen readers can find. */
+    private static HelpIcon help(String helpId) {
+        HelpIcon h = HelpIcon.of(helpId);
+        h.setId("help-" + helpId);
+        return h;
+    }
+
+    private static Node labelWithHelp(String text, String helpId) {
+        Label l = label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE); // the icon must not squeeze the word into "mi…"
+        HBox box = new HBox(2, l, help(helpId));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
