@@ -272,6 +272,13 @@ public class ProfileHeatmap extends CanvasChart {
             maxName = Math.max(maxName, textWidth(f, smallFont));
         }
         double headerH = Math.min(maxName * sin + 10 * s, h * 0.4);
+        if (live) {
+            // in a short pane the rotated headers give way (down to names of about 80 px, squeezed beyond) so that
+            // at least three rows show before the rows scroll
+            double rowsWanted = Math.min(k, 3) * (textHeight(labelFont) + 4 * s);
+            double room = h - (14 * s + textHeight(titleFont)) - legendH - rowsWanted;
+            headerH = Math.max(Math.min(headerH, room), Math.min(headerH, 80 * s * sin + 10 * s));
+        }
         // longest header that fits the band; longer ones are squeezed by fillText's maxWidth
         double maxLen = Math.max(10 * s, (headerH - 10 * s) / sin);
         double top = 14 * s + textHeight(titleFont) + headerH;
