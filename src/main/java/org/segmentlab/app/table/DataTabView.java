@@ -67,33 +67,36 @@ public final class DataTabView extends BorderPane {
         vertical.setOpacity(0);
         vertical.setMouseTransparent(true);
         org.segmentlab.data.DataTable tiny = DataTabWarmUp.tinyTable();
-        DataTabWarmUp.nextPulses(java.util.List.of(
-                () -> {
-                    if (gen == showGeneration) {
-                        summary.show(ColumnSummaries.of(tiny, org.segmentlab.progress.CancellationToken.NONE));
-                    }
-                },
-                () -> {
-                    if (gen == showGeneration) {
-                        rows.show(tiny);
-                    }
-                },
-                () -> {
-                    if (gen == showGeneration) {
-                        advisor.show(DataTabWarmUp.tinyAdvice());
-                    }
-                },
-                () -> {
-                    if (gen == showGeneration) {
-                        summary.show(java.util.List.of());
-                        rows.show(null);
-                        advisor.show(java.util.List.of());
-                    }
-                },
-                () -> {
-                    vertical.setOpacity(1);
-                    vertical.setMouseTransparent(false);
-                }));
+        java.util.function.BooleanSupplier current = () -> gen == showGeneration;
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(() -> {
+            if (current.getAsBoolean()) {
+                summary.show(ColumnSummaries.of(tiny, org.segmentlab.progress.CancellationToken.NONE), FIRST_COLUMNS);
+            }
+        });
+        steps.add(() -> {
+            if (current.getAsBoolean()) {
+                rows.show(tiny, FIRST_COLUMNS);
+            }
+        });
+        steps.add(() -> {
+            if (current.getAsBoolean()) {
+                advisor.show(DataTabWarmUp.tinyAdvice());
+            }
+        });
+        steps.addAll(revealSteps(current));
+        steps.add(() -> {
+            if (current.getAsBoolean()) {
+                summary.show(List.of());
+                rows.show(null);
+                advisor.show(List.of());
+            }
+        });
+        steps.add(() -> {
+            vertical.setOpacity(1);
+            vertical.setMouseTransparent(false);
+        });
+        DataTabWarmUp.nextPulses(steps);
     }
 
     private static Label header(String text) {
@@ -121,28 +124,34 @@ public final class DataTabView extends BorderPane {
         // everything is in the views at once (items, columns, notes), but only a few columns are visible in the
         // first pulse and a few more in each of the next ones: each pulse then styles and lays out a few dozen new
         // cells instead of a few hundred (about 300 ms of FX-thread work in one pulse for 21 columns, measured)
-        summary.show(d.summaries(), CHUNK_COLUMNS);
-        rows.show(d.table(), CHUNK_COLUMNS);
+        summary.show(d.summaries(), FIRST_COLUMNS);
+        rows.show(d.table(), FIRST_COLUMNS);
         advisor.show(d.advice());
+        DataTabWarmUp.nextPulses(revealSteps(() -> gen == showGeneration));
+    }
+
+    /** Pulse steps that reveal the hidden columns of the summary and the rows, alternately, while current. */
+    private List<Runnable> revealSteps(java.util.function.BooleanSupplier current) {
         int steps = (int) Math.ceil(Math.max(summary.getColumns().size(), rows.getColumns().size())
                 / (double) CHUNK_COLUMNS) * 2;
         List<Runnable> reveal = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             boolean summaryTurn = i % 2 == 0;
             reveal.add(() -> {
-                if (gen == showGeneration) {
-                    boolean more = summaryTurn ? summary.revealColumns(CHUNK_COLUMNS) : false;
-                    if (!summaryTurn || !more) {
+                if (current.getAsBoolean()) {
+                    boolean more = summaryTurn && summary.revealColumns(CHUNK_COLUMNS);
+                    if (!more) {
                         rows.revealColumns(CHUNK_COLUMNS);
                     }
                 }
             });
         }
-        DataTabWarmUp.nextPulses(reveal);
+        return reveal;
     }
 
-    /** Columns made visible per pulse while a loaded file is shown. */
-    static final int CHUNK_COLUMNS = 4;
+    /** Columns visible in the first pulse, and made visible per later pulse, while a loaded file is shown. */
+    static final int FIRST_COLUMNS = 2;
+    static final int CHUNK_COLUMNS = 3;
 
     public SplitPane verticalSplit() {
         return vertical;
