@@ -67,23 +67,6 @@ public final class ColumnSummaryView extends TableView<ColumnSummary> {
         setItems(FXCollections.observableArrayList(summaries));
     }
 
-    /**
-     * As {@link #show(java.util.List)} with only the first {@code visibleColumns} columns visible; the others
-     * follow with {@link #revealColumns}. Each visible column costs styled cells for every visible row, so the
-     * Data tab reveals a few per pulse.
-     */
-    void show(java.util.List<ColumnSummary> summaries, int visibleColumns) {
-        for (int i = 0; i < getColumns().size(); i++) {
-            getColumns().get(i).setVisible(i < visibleColumns);
-        }
-        show(summaries);
-    }
-
-    /** Makes up to {@code n} more hidden columns visible, left to right; false when none is left hidden. */
-    boolean revealColumns(int n) {
-        return DataTableView.reveal(getColumns(), n);
-    }
-
     private static ContextMenu menu(ColumnSummary s, BiConsumer<String, ColumnType> overrideType) {
         ContextMenu menu = new ContextMenu();
         for (ColumnType t : new ColumnType[] {ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.IDENTIFIER}) {

@@ -1,7 +1,5 @@
 package org.segmentlab.app.table;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
@@ -14,12 +12,6 @@ import org.segmentlab.data.ColumnType;
 /**
  * The Data tab: the column summary with the preparation advisor beside it, and every row below.
  * It only binds to the loaded data; type overrides go back to the view model.
- *
- * <p>Responsiveness: the first time tables are filled, JavaFX loads and styles many skin classes (about
- * 300 ms of FX-thread work measured on a million-row file). So once the window is up and idle, the same
- * three views are filled with a tiny table in an off-screen scene ({@link DataTabWarmUp}); and new data is
- * put into the summary, the rows and the advisor in three consecutive pulses, so no single pulse does all of
- * it.
  */
 public final class DataTabView extends BorderPane {
 
@@ -54,49 +46,6 @@ public final class DataTabView extends BorderPane {
         setCenter(vertical);
         data.addListener((o, a, d) -> show(d));
         show(data.getValue());
-        DataTabWarmUp.scheduleWhenShown(this, () -> data.getValue() == null, this::warmUp);
-    }
-
-    /**
-     * While no file is open: fills the three views with a tiny table, one per pulse, with the tab's content
-     * transparent (the placeholders vanish for a few frames), then empties them again. Later the real data
-     * finds the skins built and the styles looked up. Stops early if data arrives meanwhile.
-     */
-    private void warmUp() {
-        int gen = showGeneration;
-        vertical.setOpacity(0);
-        vertical.setMouseTransparent(true);
-        org.segmentlab.data.DataTable tiny = DataTabWarmUp.tinyTable();
-        java.util.function.BooleanSupplier current = () -> gen == showGeneration;
-        List<Runnable> steps = new ArrayList<>();
-        steps.add(() -> {
-            if (current.getAsBoolean()) {
-                summary.show(ColumnSummaries.of(tiny, org.segmentlab.progress.CancellationToken.NONE), FIRST_COLUMNS);
-            }
-        });
-        steps.add(() -> {
-            if (current.getAsBoolean()) {
-                rows.show(tiny, FIRST_COLUMNS);
-            }
-        });
-        steps.add(() -> {
-            if (current.getAsBoolean()) {
-                advisor.show(DataTabWarmUp.tinyAdvice());
-            }
-        });
-        steps.addAll(revealSteps(current));
-        steps.add(() -> {
-            if (current.getAsBoolean()) {
-                summary.show(List.of());
-                rows.show(null);
-                advisor.show(List.of());
-            }
-        });
-        steps.add(() -> {
-            vertical.setOpacity(1);
-            vertical.setMouseTransparent(false);
-        });
-        DataTabWarmUp.nextPulses(steps);
     }
 
     private static Label header(String text) {
@@ -105,53 +54,17 @@ public final class DataTabView extends BorderPane {
         return l;
     }
 
-    private int showGeneration;
-
     private void show(LoadedData d) {
-        int gen = ++showGeneration;
         if (d == null) {
             summary.show(java.util.List.of());
             advisor.show(java.util.List.of());
             rows.show(null);
             return;
         }
-        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
-            summary.show(d.summaries());
-            advisor.show(d.advice());
-            rows.show(d.table());
-            return;
-        }
-        // everything is in the views at once (items, columns, notes), but only a few columns are visible in the
-        // first pulse and a few more in each of the next ones: each pulse then styles and lays out a few dozen new
-        // cells instead of a few hundred (about 300 ms of FX-thread work in one pulse for 21 columns, measured)
-        summary.show(d.summaries(), FIRST_COLUMNS);
-        rows.show(d.table(), FIRST_COLUMNS);
+        summary.show(d.summaries());
         advisor.show(d.advice());
-        DataTabWarmUp.nextPulses(revealSteps(() -> gen == showGeneration));
+        rows.show(d.table());
     }
-
-    /** Pulse steps that reveal the hidden columns of the summary and the rows, alternately, while current. */
-    private List<Runnable> revealSteps(java.util.function.BooleanSupplier current) {
-        int steps = (int) Math.ceil(Math.max(summary.getColumns().size(), rows.getColumns().size())
-                / (double) CHUNK_COLUMNS) * 2;
-        List<Runnable> reveal = new ArrayList<>();
-        for (int i = 0; i < steps; i++) {
-            boolean summaryTurn = i % 2 == 0;
-            reveal.add(() -> {
-                if (current.getAsBoolean()) {
-                    boolean more = summaryTurn && summary.revealColumns(CHUNK_COLUMNS);
-                    if (!more) {
-                        rows.revealColumns(CHUNK_COLUMNS);
-                    }
-                }
-            });
-        }
-        return reveal;
-    }
-
-    /** Columns visible in the first pulse, and made visible per later pulse, while a loaded file is shown. */
-    static final int FIRST_COLUMNS = 2;
-    static final int CHUNK_COLUMNS = 3;
 
     public SplitPane verticalSplit() {
         return vertical;

@@ -1,8 +1,6 @@
 package org.segmentlab.app.table;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -28,15 +26,6 @@ public final class DataTableView extends TableView<Integer> {
     }
 
     public void show(DataTable table) {
-        show(table, Integer.MAX_VALUE);
-    }
-
-    /**
-     * Shows the rows of {@code table} with all its columns, of which only the first {@code visibleColumns} (plus
-     * the row number) are visible; the rest follow with {@link #revealColumns}. Each visible column costs styled
-     * cells for every visible row, so the Data tab reveals a few per pulse.
-     */
-    void show(DataTable table, int visibleColumns) {
         getColumns().clear();
         if (table == null) {
             setItems(FXCollections.observableArrayList());
@@ -48,53 +37,26 @@ public final class DataTableView extends TableView<Integer> {
         index.setPrefWidth(Math.max(48, 9 * String.valueOf(table.rowCount()).length() + 16));
         index.getStyleClass().add("row-number");
         getColumns().add(index);
-        List<TableColumn<Integer, ?>> cols = new ArrayList<>();
         for (Column c : table.columns()) {
-            TableColumn<Integer, String> col = column(c);
-            col.setVisible(cols.size() < visibleColumns);
-            cols.add(col);
-        }
-        getColumns().addAll(cols);
-        setItems(FXCollections.observableList(new RowIndices(table.rowCount())));
-    }
-
-    /** Makes up to {@code n} more hidden columns visible, left to right; false when none is left hidden. */
-    boolean revealColumns(int n) {
-        return reveal(getColumns(), n);
-    }
-
-    static boolean reveal(List<? extends TableColumn<?, ?>> columns, int n) {
-        int shown = 0;
-        for (TableColumn<?, ?> c : columns) {
-            if (!c.isVisible()) {
-                if (shown == n) {
-                    return true;
-                }
-                c.setVisible(true);
-                shown++;
+            TableColumn<Integer, String> col = new TableColumn<>();
+            Label name = new Label(c.name());
+            name.getStyleClass().add("column-name");
+            Label type = new Label(c.type().jsonName());
+            type.getStyleClass().add("column-type");
+            VBox header = new VBox(name, type);
+            header.getStyleClass().add("column-header-box");
+            col.setGraphic(header);
+            col.setId("col-" + c.name());
+            col.setUserData(c.name());
+            col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(c.text(cd.getValue())));
+            col.setSortable(false);
+            col.setPrefWidth(Math.max(120, Math.min(220, 8 * c.name().length() + 24)));
+            if (c.isNumeric()) {
+                col.getStyleClass().add("numeric");
             }
+            getColumns().add(col);
         }
-        return false;
-    }
-
-    private static TableColumn<Integer, String> column(Column c) {
-        TableColumn<Integer, String> col = new TableColumn<>();
-        Label name = new Label(c.name());
-        name.getStyleClass().add("column-name");
-        Label type = new Label(c.type().jsonName());
-        type.getStyleClass().add("column-type");
-        VBox header = new VBox(name, type);
-        header.getStyleClass().add("column-header-box");
-        col.setGraphic(header);
-        col.setId("col-" + c.name());
-        col.setUserData(c.name());
-        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(c.text(cd.getValue())));
-        col.setSortable(false);
-        col.setPrefWidth(Math.max(120, Math.min(220, 8 * c.name().length() + 24)));
-        if (c.isNumeric()) {
-            col.getStyleClass().add("numeric");
-        }
-        return col;
+        setItems(FXCollections.observableList(new RowIndices(table.rowCount())));
     }
 
     /** The integers 0..n-1 without storing them. */
