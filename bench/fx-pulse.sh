@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # FX responsiveness benchmark: the real window, headless (Monocle, the same system properties as the
 # tests), opens the 1,000,000 x 20 synthetic file and runs the default analysis (n_init 3), then shows
-# the Choose k and Segments tabs and picks another k. An AnimationTimer records the gaps between pulses;
-# gaps over 50 ms are listed with a sample of the FX thread's stack. Figures go in
+# the Choose k and Segments tabs, pans/zooms/hovers the 1M-point scatter for 180 pulses and picks another k.
+# An AnimationTimer records the gaps between pulses; gaps over 50 ms are listed with a sample of the FX
+# thread's stack, and every gap with over 40 ms of FX-thread CPU in time order. Figures go in
 # bench/results/fx-pulse.md (by hand).
 #
 #   bench/fx-pulse.sh [csv] [n_init]

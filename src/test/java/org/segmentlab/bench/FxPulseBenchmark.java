@@ -122,6 +122,15 @@ public final class FxPulseBenchmark {
                 }
             });
             vm.dataProperty().addListener((o, a, b) -> phase = "data published (Data tab, table, summaries)");
+            // the Data tab fills its three views in consecutive pulses (and once with a tiny warm-up table)
+            for (String id : new String[] {"#columnSummary", "#dataTable", "#advisor"}) {
+                javafx.scene.Node n = stage.getScene().lookup(id);
+                if (n instanceof javafx.scene.control.TableView<?> t) {
+                    t.itemsProperty().addListener((o, a, b) -> phase = id + " filled (" + b.size() + " items)");
+                } else if (n instanceof javafx.scene.control.ListView<?> l) {
+                    l.itemsProperty().addListener((o, a, b) -> phase = id + " filled (" + b.size() + " items)");
+                }
+            }
             vm.outcomeProperty().addListener((o, a, b) -> phase = "outcome published (status, Choose k charts)");
             vm.segmentsModel().modelProperty().addListener((o, a, m) -> {
                 phase = "segments model published (scatter, silhouettes, heatmap)";
@@ -135,9 +144,12 @@ public final class FxPulseBenchmark {
                         phase = "Segments tab shown (1M-point scatter)";
                         tabs.getSelectionModel().select(2);
                         delay(3000, () -> {
-                            phase = "pick k = 5 on the elbow";
-                            vm.chooseK(5);
-                            delay(4000, this::finish);
+                            phase = "pan, zoom and hover the 1M-point scatter";
+                            interact(stage, () -> {
+                                phase = "pick k = 5 on the elbow";
+                                vm.chooseK(5);
+                                delay(4000, this::finish);
+                            });
                         });
                     }));
                 }
@@ -146,6 +158,45 @@ public final class FxPulseBenchmark {
             log("opening " + file + " with n_init " + nInit);
             phase = "open requested";
             vm.open(file);
+        }
+
+        /**
+         * About 3 s of mouse work on the scatter, one event per pulse: drags (pans), wheel zooms in and out, and a
+         * hover look-up each time; then {@code then}.
+         */
+        private void interact(Stage stage, Runnable then) {
+            org.segmentlab.app.charts.PcaScatter scatter =
+                    (org.segmentlab.app.charts.PcaScatter) stage.getScene().lookup("#pcaScatter");
+            if (scatter == null) {
+                log("no scatter found; skipping the interaction");
+                then.run();
+                return;
+            }
+            int[] step = {0};
+            int framesBefore = scatter.rasterFramesShown();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    int i = step[0]++;
+                    javafx.geometry.Point2D c = scatter.plotNode().localToScene(
+                            scatter.viewport().left() + scatter.viewport().width() / 2,
+                            scatter.viewport().top() + scatter.viewport().height() / 2);
+                    switch ((i / 30) % 4) {
+                        case 0 -> scatter.panBy(6, -3);
+                        case 1 -> scatter.zoomAt(scatter.viewport().left() + 300, scatter.viewport().top() + 200, 1.03);
+                        case 2 -> scatter.zoomAt(scatter.viewport().left() + 300, scatter.viewport().top() + 200, 1 / 1.03);
+                        default -> scatter.panBy(-6, 3);
+                    }
+                    scatter.pointIndexAt(c.getX() + (i % 40) - 20, c.getY());
+                    if (i >= 180) {
+                        stop();
+                        log("scatter: " + i + " pan/zoom events, " + (scatter.rasterFramesShown() - framesBefore)
+                                + " raster frames shown, last frame latency "
+                                + String.format(Locale.ROOT, "%.1f ms", scatter.lastFrameLatencyNanos() / 1e6));
+                        then.run();
+                    }
+                }
+            }.start();
         }
 
         /** Total collection time of every collector so far (stop-the-world and concurrent alike). */
@@ -234,6 +285,14 @@ public final class FxPulseBenchmark {
             log("GC time in total " + gcMillis() + " ms; " + ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .map(b -> b.getName() + " x" + b.getCollectionCount()).toList());
             log("heap used " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20) + " MB");
+            log("gaps with over 40 ms of FX-thread CPU, in time order:");
+            for (Gap x : gaps) {
+                if (x.fxCpuMs() > 40) {
+                    log(String.format(Locale.ROOT, "  +%6.2f s gap %7.1f ms, FX CPU %6.1f ms, GC %4d ms [%s]: %s",
+                            (x.startNanos() - t0) / 1e9, x.ms(), x.fxCpuMs(), (long) x.gcMs(), x.phase(),
+                            x.stack().replaceAll("\n.*", "")));
+                }
+            }
             gaps.sort(Comparator.comparingDouble(Gap::ms).reversed());
             for (Gap x : gaps.subList(0, Math.min(15, gaps.size()))) {
                 log(String.format(Locale.ROOT, "  gap %7.1f ms (FX thread on CPU %6.1f ms, GC %5d ms) at +%6.2f s during [%s]: %s", x.ms(), x.fxCpuMs(), (long) x.gcMs(),

@@ -12,10 +12,11 @@ import javafx.stage.Stage;
 import org.segmentlab.app.charts.PcaScatter;
 
 /**
- * Not a test: times PcaScatter with 1,000,000 random points in 8 clusters. Reports the median full redraw
- * (raster + axes, measured inside the paint) after a pan and after a zoom at the default point size and the
- * median hover lookup, 50 repetitions
- * each after a warm-up. Run headless:
+ * Not a test: times PcaScatter with 1,000,000 random points in 8 clusters. Reports the median full redraw after
+ * a pan and after a zoom at the default point size (from the pan/zoom call on the FX thread until the finished
+ * raster frame for the new view is on screen; the raster is drawn off the FX thread), the FX thread's own time
+ * per pan/zoom, a continuous drag (events every 16 ms without waiting for frames) and the median hover lookup,
+ * 50 repetitions each after a warm-up. Run headless:
  * <pre>
  * mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx2g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
@@ -27,8 +28,10 @@ public final class ScatterBenchmark {
     private static final int N = 1_000_000;
     private static final int K = 8;
     private static final int REPS = 50;
-    /** CPU time of the last measured paint alone (the pan/zoom also schedules a paint for the next pulse). */
+    /** CPU time of the renderer threads for the last measured frame. */
     private static volatile long lastCpuNanos;
+    /** FX-thread time of the last pan/zoom: the call plus the paint of axes and the moved old frame. */
+    private static volatile long lastFxNanos;
 
     private ScatterBenchmark() {
     }
@@ -57,9 +60,10 @@ public final class ScatterBenchmark {
             return s;
         });
         long t0 = System.nanoTime();
-        onFx(() -> {
+        double setDataFxMs = onFx(() -> {
+            long s0 = System.nanoTime();
             scatter.setData(xs, ys, cl, K, "PC1", "PC2");
-            return null;
+            return (System.nanoTime() - s0) / 1e6;
         });
         long setDataMs = (System.nanoTime() - t0) / 1_000_000;
         CountDownLatch ready = new CountDownLatch(1);
@@ -92,10 +96,12 @@ public final class ScatterBenchmark {
         double[] pan = new double[REPS], zoom = new double[REPS], all = new double[2 * REPS];
         double[] raster = new double[2 * REPS];
         double[] cpu = new double[2 * REPS];
+        double[] fx = new double[2 * REPS];
         int np = 0, nz = 0;
         for (int i = 0; i < 2 * REPS; i++) {
             double ms = redrawAfter(scatter, i) / 1e6;
             cpu[i] = lastCpuNanos / 1e6;
+            fx[i] = lastFxNanos / 1e6;
             all[i] = ms;
             raster[i] = onFx(scatter::lastRasterNanos) / 1e6;
             if (i % 4 == 0 || i % 4 == 3) {
@@ -126,6 +132,30 @@ public final class ScatterBenchmark {
             scatter.redrawNow();
             return null;
         });
+        // a continuous drag: a pan every 16 ms without waiting for frames; the FX thread's time per event is
+        // what the mouse feels, the frames shown say how often the picture caught up
+        int framesBefore = onFx(scatter::rasterFramesShown);
+        double[] dragFx = new double[120];
+        long d0 = System.nanoTime();
+        for (int i = 0; i < dragFx.length; i++) {
+            final int step = i;
+            dragFx[i] = onFx(() -> {
+                long s0 = System.nanoTime();
+                scatter.panBy(step < 60 ? 4 : -4, step < 60 ? -2 : 2);
+                scatter.redrawNow();
+                return (System.nanoTime() - s0) / 1e6;
+            });
+            long next = d0 + (i + 1) * 16_000_000L;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        double dragMs = (System.nanoTime() - d0) / 1e6;
+        long settle = System.nanoTime();
+        onFx(scatter::whenRasterCurrent).get(60, TimeUnit.SECONDS);
+        double settleMs = (System.nanoTime() - settle) / 1e6;
+        int dragFrames = onFx(scatter::rasterFramesShown) - framesBefore;
         // hover at the fully zoomed-out view (the densest case: most points per pixel)
         double[] hover = new double[REPS];
         int hits = 0;
@@ -147,14 +177,22 @@ public final class ScatterBenchmark {
         }
         System.out.printf("points %,d, clusters %d, plot %.0f x %.0f px, default point size %.0f px, opacity 0.6%n", N,
                 K, size[0], size[1], defaultSize);
-        System.out.printf("setData (copy, sizes, legend) %d ms; hover index ready after %d ms%n", setDataMs, indexMs);
+        System.out.printf("setData on the FX thread %.1f ms (round trip %d ms); hover index ready after %d ms%n",
+                setDataFxMs, setDataMs, indexMs);
         Arrays.sort(all);
         System.out.printf("redraw at default size: median %.1f ms after pan, %.1f ms after zoom; all: median %.1f,"
                 + " min %.1f, max %.1f (n=%d)%n", median(pan), median(zoom), median(all), all[0], all[all.length - 1],
                 all.length);
-        System.out.printf("  of which point raster: median %.1f ms%n", median(raster));
-        System.out.printf("  CPU time of that paint (FX thread + raster worker; grows little with machine load):"
-                + " median %.1f ms%n", median(cpu));
+        System.out.printf("  of which point raster (renderer thread): median %.1f ms%n", median(raster));
+        System.out.printf("  CPU time of the renderer threads per frame (grows little with machine load): median %.1f"
+                + " ms%n", median(cpu));
+        double[] fxs = fx.clone();
+        Arrays.sort(fxs);
+        System.out.printf("  FX thread per pan/zoom (call + paint of axes, old frame moved): median %.2f ms, max %.2f"
+                + " ms%n", median(fx), fxs[fxs.length - 1]);
+        System.out.printf("continuous drag: %d pans every 16 ms over %.0f ms; FX thread per event median %.2f ms,"
+                + " max %.2f ms; %d new frames shown during the drag; last frame current %.1f ms after the drag%n",
+                dragFx.length, dragMs, median(dragFx), Arrays.stream(dragFx).max().orElse(0), dragFrames, settleMs);
         System.out.printf("redraw median at point size 3: %.1f ms, size 1: %.1f ms%n", other[0], other[1]);
         System.out.printf("hover lookup: median %.3f ms, max %.3f ms (n=%d, %d hits)%n", median(hover),
                 Arrays.stream(hover).max().orElse(0), REPS, hits);
@@ -166,7 +204,7 @@ public final class ScatterBenchmark {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals("JavaFX Application Thread") || t.getName().equals("scatter-raster")) {
+            if (t.getName().equals("scatter-render") || t.getName().equals("scatter-raster")) {
                 sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
             }
         }
@@ -179,9 +217,15 @@ public final class ScatterBenchmark {
         return b.length % 2 == 1 ? b[b.length / 2] : (b[b.length / 2 - 1] + b[b.length / 2]) / 2;
     }
 
-    /** Pan, zoom in, zoom out, pan back (cyclic), then paints once; returns the paint's nanoseconds. */
+    /**
+     * Pan, zoom in, zoom out, pan back (cyclic), then paints once and waits for the raster frame of the new view;
+     * returns nanoseconds from the pan/zoom call to that frame on screen.
+     */
     private static long redrawAfter(PcaScatter s, int i) throws Exception {
-        return onFx(() -> {
+        long[] start = new long[2];
+        java.util.concurrent.CompletableFuture<Long> shown = onFx(() -> {
+            start[0] = System.nanoTime();
+            start[1] = cpuNanos();
             // pan and pan back at the same zoom, zoom in and back out about the same point: the view returns
             // exactly every 4 steps instead of drifting off the data over hundreds of steps
             switch (i % 4) {
@@ -190,11 +234,14 @@ public final class ScatterBenchmark {
                 case 2 -> s.zoomAt(500, 300, 1 / 1.3);
                 default -> s.panBy(-37, 21);
             }
-            long c0 = cpuNanos();
             s.redrawNow();
-            lastCpuNanos = cpuNanos() - c0;
-            return s.lastRedrawNanos();
+            lastFxNanos = System.nanoTime() - start[0];
+            // completes on the FX thread right after the frame is copied into the displayed image
+            return s.whenRasterCurrent().thenApply(x -> System.nanoTime());
         });
+        long end = shown.get(60, TimeUnit.SECONDS);
+        lastCpuNanos = cpuNanos() - start[1];
+        return end - start[0];
     }
 
     private static double gauss(SplittableRandom r) {

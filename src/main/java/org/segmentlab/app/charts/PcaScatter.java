@@ -4,6 +4,9 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import javafx.application.Platform;
@@ -28,6 +31,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -54,12 +58,20 @@ import javafx.scene.text.TextAlignment;
  * opacity, the biplot toggle and (optionally) the axis chooser; the legend below hides/shows clusters.
  *
  * <p>The caller's arrays are copied on {@code setData}; nothing the caller passes is modified. All methods
- * must be called on the FX thread; the spatial index for large n is built on a background thread.
+ * must be called on the FX thread. From {@link #ASYNC_INDEX_THRESHOLD} points on, the spatial index and the
+ * point raster are made off the FX thread: the raster is drawn by a background renderer into an int buffer and
+ * the FX thread only copies the finished frame into the displayed image. While a new frame is being drawn
+ * (after a pan or zoom), the last finished frame is shown moved and scaled to where its data now lies, so the
+ * mouse never waits; a newer request replaces an older one not yet started, and a frame is never shown after a
+ * newer one. Exports ({@link #snapshot}) still draw the full raster at once.
  */
 public class PcaScatter extends BorderPane {
 
-    /** Above this many points the hover index is built off the FX thread. */
-    static final int ASYNC_INDEX_THRESHOLD = 200_000;
+    /**
+     * From this many points on, the hover index and the point raster are built off the FX thread (below it both
+     * take a few milliseconds, and drawing at once avoids a frame without points).
+     */
+    static final int ASYNC_INDEX_THRESHOLD = 50_000;
     private static final double HOVER_RADIUS_PX = 6;
     private static final int DIMMED = 0xFFC8C8C8;
     /** Default point size in pixels. */
@@ -88,6 +100,9 @@ public class PcaScatter extends BorderPane {
     private final ComboBox<String> yChoice = new ComboBox<>();
     private final HBox axisBox = new HBox(4);
 
+    /** The arrays of the last setData call (not copies), to notice the same unchanged points again. */
+    private double[] srcXs, srcYs;
+    private int[] srcCluster;
     private double[] xs = new double[0];
     private double[] ys = new double[0];
     private int[] cluster = new int[0];
@@ -125,6 +140,59 @@ public class PcaScatter extends BorderPane {
             return new DrawOrder(x, y, c, new ScatterRaster.YIndex(g.rowStarts(), g.rowMinY(0), g.cellHeight()));
         }
     }
+    /**
+     * One raster frame to draw: the view, plot size, points and styling, captured on the FX thread. Immutable
+     * (the arrays are fresh per job and never changed), so the renderer may read it on any thread.
+     */
+    record RasterJob(long seq, long requestNanos, int dataGen, int pw, int ph, double x0, double x1, double y0,
+            double y1, DrawOrder order, int k, boolean[] include, boolean[] others, int alpha, int dimAlpha,
+            int[] stamp) {
+
+        /** Same picture as {@code o} (everything but the sequence number and time). */
+        boolean sameFrame(RasterJob o) {
+            return dataGen == o.dataGen && pw == o.pw && ph == o.ph && x0 == o.x0 && x1 == o.x1 && y0 == o.y0
+                    && y1 == o.y1 && order == o.order && k == o.k && Arrays.equals(include, o.include)
+                    && Arrays.equals(others, o.others) && alpha == o.alpha && dimAlpha == o.dimAlpha
+                    && Arrays.equals(stamp, o.stamp);
+        }
+
+        /** Fills {@code buf} (pw x ph, opaque ARGB) with the frame. Modified: {@code buf}. */
+        void draw(int[] buf) {
+            Arrays.fill(buf, 0xFFFFFFFF);
+            if (order.xs().length == 0) {
+                return;
+            }
+            int[] colors = new int[k];
+            for (int c = 0; c < k; c++) {
+                colors[c] = ClusterPalette.argb(c);
+            }
+            double fx = pw / (x1 - x0), fy = ph / (y1 - y0);
+            if (others != null) {
+                pass(buf, colors, others, dimAlpha, fx, fy, DIMMED);
+            }
+            pass(buf, colors, include, alpha, fx, fy, 0);
+        }
+
+        private void pass(int[] buf, int[] colors, boolean[] which, int a, double fx, double fy, int override) {
+            DrawOrder d = order;
+            if (d.index() != null) {
+                ScatterRaster.blendParallel(buf, pw, ph, d.xs(), d.ys(), d.cluster(), d.index(), colors, which, a, x0,
+                        y1, fx, fy, stamp, override);
+            } else {
+                ScatterRaster.blendParallel(buf, pw, ph, d.xs(), d.ys(), d.cluster(), colors, which, a, x0, y1, fx,
+                        fy, stamp, override);
+            }
+        }
+    }
+
+    /** One daemon thread draws the rasters of every scatter (it uses a second core through ScatterRaster). */
+    private static final java.util.concurrent.ExecutorService RENDERER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "scatter-render");
+                t.setDaemon(true);
+                return t;
+            });
+
     private int generation;
     private BiConsumer<Integer, Integer> onChooseAxes;
     private boolean updatingChoices;
@@ -228,7 +296,10 @@ public class PcaScatter extends BorderPane {
     // --- data API -----------------------------------------------------------------------------------------
 
     /**
-     * Replaces the points and resets the view.
+     * Replaces the points and resets the view. From {@link #ASYNC_INDEX_THRESHOLD} points on, the arrays are
+     * copied, counted and indexed on a background thread ({@link #indexReadyProperty()} turns true when done, and
+     * the legend then shows the counts), so the caller must not change them after the call (pass the arrays of an
+     * immutable result). Passing the same unchanged arrays and k again keeps the index and the view.
      *
      * @param xs      x per customer (copied; NaN points are not drawn)
      * @param ys      y per customer (copied)
@@ -244,18 +315,27 @@ public class PcaScatter extends BorderPane {
         if (k < 1) {
             throw new IllegalArgumentException("PcaScatter.setData: k must be at least 1, got " + k);
         }
-        this.xs = xs.clone();
-        this.ys = ys.clone();
-        this.cluster = cluster.clone();
-        this.k = k;
+        boolean samePoints = k == this.k && xs.length >= ASYNC_INDEX_THRESHOLD && xs == srcXs && ys == srcYs
+                && cluster == srcCluster && grid != null && Arrays.equals(xs, this.xs) && Arrays.equals(ys, this.ys)
+                && Arrays.equals(cluster, this.cluster);
+        srcXs = xs;
+        srcYs = ys;
+        srcCluster = cluster;
         this.xLabel = xLabel == null ? "" : xLabel;
         this.yLabel = yLabel == null ? "" : yLabel;
-        sizes = new int[k];
-        for (int c : this.cluster) {
-            if (c >= 0 && c < k) {
-                sizes[c]++;
-            }
+        if (samePoints) {
+            // the same (unchanged) arrays again, e.g. after a rename: keep the index, the view and the frame
+            rebuildLegend();
+            plot.requestRedraw();
+            return;
         }
+        // small data: copied and indexed here. From ASYNC_INDEX_THRESHOLD points on, the copies (fresh memory for
+        // a million points can take a second on a busy machine), counts, extent, hover grid and drawing order are
+        // made on a background thread; until then the caller's arrays are only read
+        this.xs = xs.length < ASYNC_INDEX_THRESHOLD ? xs.clone() : xs;
+        this.ys = xs.length < ASYNC_INDEX_THRESHOLD ? ys.clone() : ys;
+        this.cluster = xs.length < ASYNC_INDEX_THRESHOLD ? cluster.clone() : cluster;
+        this.k = k;
         hiddenClusters.removeIf(c -> c >= k);
         if (highlightedCluster.get() >= k) {
             highlightedCluster.set(-1);
@@ -275,11 +355,27 @@ public class PcaScatter extends BorderPane {
                 settingDefaultSize = false;
             }
         }
-        plot.viewport.setHomeFromData(this.xs, this.ys, 0.04);
         rebuildIndex();
         rebuildLegend();
         plot.hideHoverMarker();
         plot.requestRedraw();
+    }
+
+    /** Everything setData derives from the points: made on the FX thread for small data, else in the background. */
+    private record Prepared(double[] xs, double[] ys, int[] cluster, int[] sizes, double[] home, SpatialGrid grid,
+            DrawOrder order) {
+        /** From points this class owns (already copies). */
+        static Prepared of(double[] xs, double[] ys, int[] cluster, int k) {
+            int[] sizes = new int[k];
+            for (int c : cluster) {
+                if (c >= 0 && c < k) {
+                    sizes[c]++;
+                }
+            }
+            double[] home = Viewport.homeFromData(xs, ys, 0.04);
+            SpatialGrid g = new SpatialGrid(xs, ys, 4);
+            return new Prepared(xs, ys, cluster, sizes, home, g, DrawOrder.of(g, xs, ys, cluster));
+        }
     }
 
     /** The point size setData picks for {@code n} points while the user has not chosen one. */
@@ -295,29 +391,41 @@ public class PcaScatter extends BorderPane {
         final int gen = ++generation;
         final double[] gx = xs, gy = ys;
         final int[] gc = cluster;
-        if (gx.length <= ASYNC_INDEX_THRESHOLD) {
-            grid = new SpatialGrid(gx, gy, 4);
-            drawOrder = DrawOrder.of(grid, gx, gy, gc);
-            indexReady.set(true);
+        final int kk = k;
+        if (gx.length < ASYNC_INDEX_THRESHOLD) {
+            install(Prepared.of(gx, gy, gc, kk));
             return;
         }
+        // until the background work is done: no points drawn, no hover, legend without counts
         grid = null;
-        drawOrder = new DrawOrder(gx, gy, gc, null);
+        sizes = null;
+        drawOrder = new DrawOrder(new double[0], new double[0], new int[0], null);
         indexReady.set(false);
         Thread t = new Thread(() -> {
-            SpatialGrid g = new SpatialGrid(gx, gy, 4);
-            DrawOrder o = DrawOrder.of(g, gx, gy, gc);
+            Prepared p = Prepared.of(gx.clone(), gy.clone(), gc.clone(), kk);
             Platform.runLater(() -> {
                 if (gen == generation) {
-                    grid = g;
-                    drawOrder = o;
-                    indexReady.set(true);
+                    install(p);
+                    rebuildLegend();
+                    plot.hideHoverMarker();
                     plot.requestRedraw();
                 }
             });
         }, "scatter-index");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void install(Prepared p) {
+        xs = p.xs();
+        ys = p.ys();
+        cluster = p.cluster();
+        sizes = p.sizes();
+        double[] h = p.home();
+        plot.viewport.setHome(h[0], h[1], h[2], h[3]);
+        grid = p.grid();
+        drawOrder = p.order();
+        indexReady.set(true);
     }
 
     /** Names per cluster (copied), e.g. persona names; shown in the legend, hover and centroid labels. */
@@ -511,12 +619,60 @@ public class PcaScatter extends BorderPane {
         return plot.redrawCount();
     }
 
-    /** Part of the last redraw spent writing the point raster, in nanoseconds. */
+    /**
+     * Time the renderer spent drawing the point raster of the frame on screen, in nanoseconds (from
+     * {@link #ASYNC_INDEX_THRESHOLD} points on this is off the FX thread).
+     */
     public long lastRasterNanos() {
         return plot.lastRasterNanos;
     }
 
-    /** Paints now instead of in the next pulse (benchmarks). */
+    /**
+     * A future completed on the FX thread once the raster on screen is the one for the newest view and styling
+     * asked for (at once if it already is); its value is that frame's latency in nanoseconds, from the paint
+     * that asked for it to the frame being on screen. Call on the FX thread (tests, benchmarks).
+     */
+    public CompletableFuture<Long> whenRasterCurrent() {
+        return plot.whenRasterCurrent();
+    }
+
+    /** True when the raster on screen is the one for the newest view and styling asked for. FX thread. */
+    public boolean isRasterCurrent() {
+        return plot.rasterCurrent();
+    }
+
+    /** Raster frames put on screen so far (frames overtaken by newer ones are not counted). */
+    public int rasterFramesShown() {
+        return plot.framesShown;
+    }
+
+    /** Latency of the last frame put on screen: from the paint that asked for it to the frame shown, in ns. */
+    public long lastFrameLatencyNanos() {
+        return plot.lastFrameLatencyNanos;
+    }
+
+    /** The image node that shows the raster (tests read where it is placed). */
+    javafx.scene.image.ImageView rasterNode() {
+        return plot.rasterView;
+    }
+
+    /** A copy of the raster on screen (tests), or null before the first frame. */
+    int[] shownRaster() {
+        return plot.shown == null ? null : plot.shownPixels.clone();
+    }
+
+    /** The raster the newest request describes, drawn now on the calling thread (tests compare frames). */
+    int[] expectedRaster() {
+        RasterJob j = plot.requested;
+        if (j == null) {
+            return null;
+        }
+        int[] buf = new int[j.pw() * j.ph()];
+        j.draw(buf);
+        return buf;
+    }
+
+    /** Paints now instead of in the next pulse (benchmarks); the raster follows asynchronously for large data. */
     public void redrawNow() {
         plot.redrawNow();
     }
@@ -552,8 +708,9 @@ public class PcaScatter extends BorderPane {
             Rectangle chip = new Rectangle(12, 12, ClusterPalette.color(c));
             chip.setArcWidth(3);
             chip.setArcHeight(3);
-            Label item = new Label(nameOf(c) + "  " + ChartFormat.count(sizes[c]) + " · "
-                    + ChartFormat.percent(sizes[c] / (double) total), chip);
+            // sizes is null while a large data set is still being counted in the background
+            Label item = new Label(nameOf(c) + (sizes == null ? "" : "  " + ChartFormat.count(sizes[c]) + " · "
+                    + ChartFormat.percent(sizes[c] / (double) total)), chip);
             item.setId("legend-item-" + c);
             item.getStyleClass().add("legend-item");
             item.setOnMouseClicked(e -> {
@@ -605,11 +762,25 @@ public class PcaScatter extends BorderPane {
     final class PlotView extends CanvasChart {
         final Viewport viewport = new Viewport();
         private final Circle hoverMarker = new Circle(5);
-        private int[] pixels = new int[0];
-        private PixelBuffer<IntBuffer> pixelBuffer;
-        private WritableImage image;
+        /** The point raster under the (transparent in the plot area) canvas; moved/scaled while a frame is drawn. */
+        private final ImageView rasterView = new ImageView();
+        private final Rectangle rasterClip = new Rectangle();
+        /** Pixels of the frame on screen; only the FX thread writes them, inside updateBuffer. */
+        private int[] shownPixels = new int[0];
+        private PixelBuffer<IntBuffer> shownBuffer;
+        /** The frame on screen (null: none yet) and the newest frame asked for. */
+        private RasterJob shown;
+        private RasterJob requested;
+        private long nextSeq;
+        /** The newest job not yet started by the renderer; a newer one replaces it. */
+        private final AtomicReference<RasterJob> pending = new AtomicReference<>();
+        /** Finished-with buffers for the renderer to reuse (at most a few; frames are about 3 MB). */
+        private final ConcurrentLinkedQueue<int[]> pool = new ConcurrentLinkedQueue<>();
+        private final List<CompletableFuture<Long>> waiting = new ArrayList<>();
+        private int framesShown;
+        private long lastFrameLatencyNanos;
         private double dragX, dragY;
-        private long lastRasterNanos;
+        private volatile long lastRasterNanos;
         private boolean dragging;
         private List<double[]> lastLabelBoxes = List.of();
 
@@ -621,6 +792,13 @@ public class PcaScatter extends BorderPane {
             hoverMarker.setManaged(false);
             hoverMarker.setVisible(false);
             overlay.getChildren().add(hoverMarker);
+            rasterView.setManaged(false);
+            rasterView.setMouseTransparent(true);
+            rasterView.setPreserveRatio(false);
+            rasterView.setSmooth(false);
+            rasterView.setClip(rasterClip);
+            rasterView.setVisible(false);
+            getChildren().add(0, rasterView);
             setPrefSize(640, 480);
             addEventHandler(ScrollEvent.SCROLL, e -> {
                 if (e.getDeltaY() != 0) {
@@ -713,34 +891,33 @@ public class PcaScatter extends BorderPane {
                 vp.setHome(viewport.xMin(), viewport.xMax(), viewport.yMin(), viewport.yMax());
             }
 
-            // raster
-            int[] buf;
+            // raster: on screen an ImageView under the canvas shows it (the canvas is cleared over the plot area);
+            // an export draws it here, at once
             if (live) {
-                if (pixelBuffer == null || pixelBuffer.getWidth() != pw || pixelBuffer.getHeight() != ph) {
-                    pixels = new int[pw * ph];
-                    pixelBuffer = new PixelBuffer<>(pw, ph, IntBuffer.wrap(pixels),
-                            PixelFormat.getIntArgbPreInstance());
-                    image = new WritableImage(pixelBuffer);
+                gc.clearRect(left, top, pw, ph);
+                RasterJob want = job(vp, pw, ph, s);
+                if (requested == null || !want.sameFrame(requested)) {
+                    request(want);
                 }
-                buf = pixels;
+                placeRaster();
             } else {
-                buf = new int[pw * ph];
-            }
-            long r0 = System.nanoTime();
-            rasterize(buf, pw, ph, vp, s);
-            if (live) {
-                lastRasterNanos = System.nanoTime() - r0;
-            }
-            if (live) {
-                pixelBuffer.updateBuffer(b -> null);
-                gc.drawImage(image, left, top);
-            } else {
+                int[] buf = new int[pw * ph];
+                job(vp, pw, ph, s).draw(buf);
                 WritableImage img = new WritableImage(pw, ph);
                 img.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), buf, 0, pw);
                 gc.drawImage(img, left, top);
             }
 
             paintAxes(gc, vp, left, top, pw, ph, s, tickFont, labelFont);
+            if (live && grid == null && xs.length > 0) {
+                // a large data set is being counted and indexed in the background (a second or so)
+                gc.setFill(Color.web("#666"));
+                gc.setFont(labelFont);
+                gc.setTextAlign(TextAlignment.CENTER);
+                gc.setTextBaseline(VPos.CENTER);
+                gc.fillText("Placing " + ChartFormat.count(xs.length) + " customers…", left + pw / 2.0,
+                        top + ph / 2.0);
+            }
             // centroid labels are placed first (they matter most); arrow labels then move out of their way
             Font centroidFont = font(s, 0.95, true);
             List<double[]> placed = new ArrayList<>();
@@ -755,45 +932,150 @@ public class PcaScatter extends BorderPane {
             }
         }
 
-        private void rasterize(int[] buf, int pw, int ph, Viewport vp, double s) {
-            Arrays.fill(buf, 0xFFFFFFFF);
-            if (xs.length == 0) {
-                return;
-            }
-            int[] colors = new int[k];
-            for (int c = 0; c < k; c++) {
-                colors[c] = ClusterPalette.argb(c);
-            }
+        /** What to draw for this view, captured on the FX thread so the renderer reads no FX state. */
+        private RasterJob job(Viewport vp, int pw, int ph, double s) {
             boolean[] include = new boolean[k];
             int h = highlightedCluster.get();
             for (int c = 0; c < k; c++) {
                 include[c] = !hiddenClusters.contains(c) && (h < 0 || h == c);
             }
-            // small n gets a larger minimum so a handful of points stays visible; exports scale point size
-            double diameter = pointSize.get() * s;
-            int[] stamp = ScatterRaster.discStamp(diameter);
-            int a = (int) Math.round(opacity.get() * 256);
-            DrawOrder d = drawOrder;
-            double fx = pw / (vp.xMax() - vp.xMin()), fy = ph / (vp.yMax() - vp.yMin());
+            boolean[] others = null;
             if (h >= 0 && h < k) {
-                boolean[] others = new boolean[k];
+                others = new boolean[k];
                 for (int c = 0; c < k; c++) {
                     others[c] = c != h && !hiddenClusters.contains(c);
                 }
-                draw(buf, pw, ph, d, colors, others, Math.max(8, a / 3), vp, fx, fy, stamp, DIMMED);
             }
-            draw(buf, pw, ph, d, colors, include, a, vp, fx, fy, stamp, 0);
+            // exports scale the point size with the text
+            int[] stamp = ScatterRaster.discStamp(pointSize.get() * s);
+            int a = (int) Math.round(opacity.get() * 256);
+            return new RasterJob(++nextSeq, System.nanoTime(), generation, pw, ph, vp.xMin(), vp.xMax(), vp.yMin(),
+                    vp.yMax(), drawOrder, k, include, others, a, Math.max(8, a / 3), stamp);
         }
 
-        private void draw(int[] buf, int pw, int ph, DrawOrder d, int[] colors, boolean[] include, int a,
-                Viewport vp, double fx, double fy, int[] stamp, int override) {
-            if (d.index() != null) {
-                ScatterRaster.blendParallel(buf, pw, ph, d.xs(), d.ys(), d.cluster(), d.index(), colors, include, a,
-                        vp.xMin(), vp.yMax(), fx, fy, stamp, override);
-            } else {
-                ScatterRaster.blendParallel(buf, pw, ph, d.xs(), d.ys(), d.cluster(), colors, include, a, vp.xMin(),
-                        vp.yMax(), fx, fy, stamp, override);
+        /** Draws {@code j} at once (small data) or hands it to the renderer, replacing any job not yet started. */
+        private void request(RasterJob j) {
+            requested = j;
+            if (j.order().xs().length < ASYNC_INDEX_THRESHOLD) {
+                int[] buf = take(j.pw() * j.ph());
+                long r0 = System.nanoTime();
+                j.draw(buf);
+                accept(j, buf, System.nanoTime() - r0);
+                return;
             }
+            pending.set(j);
+            RENDERER.execute(this::renderPending);
+        }
+
+        /** Renderer thread: draws the newest pending job (if another call already took it, does nothing). */
+        private void renderPending() {
+            RasterJob j = pending.getAndSet(null);
+            if (j == null) {
+                return;
+            }
+            int[] buf = take(j.pw() * j.ph());
+            long r0 = System.nanoTime();
+            try {
+                j.draw(buf);
+            } catch (RuntimeException | Error e) {
+                pool.offer(buf);
+                Platform.runLater(() -> {
+                    throw e; // the FX thread's handler reports it; the old frame stays on screen
+                });
+                return;
+            }
+            long dt = System.nanoTime() - r0;
+            Platform.runLater(() -> accept(j, buf, dt));
+        }
+
+        private int[] take(int n) {
+            for (int[] b; (b = pool.poll()) != null;) {
+                if (b.length == n) {
+                    return b;
+                }
+            }
+            return new int[n];
+        }
+
+        /**
+         * FX thread: shows a finished frame unless a newer one is already on screen or the data changed since it
+         * was asked for. The copy into the displayed buffer costs about a millisecond for a full-HD plot.
+         */
+        private void accept(RasterJob j, int[] buf, long rasterNanos) {
+            try {
+                if ((shown != null && j.seq() <= shown.seq()) || j.dataGen() != generation) {
+                    return;
+                }
+                int n = j.pw() * j.ph();
+                if (shownBuffer == null || shownBuffer.getWidth() != j.pw() || shownBuffer.getHeight() != j.ph()) {
+                    shownPixels = new int[n];
+                    shownBuffer = new PixelBuffer<>(j.pw(), j.ph(), IntBuffer.wrap(shownPixels),
+                            PixelFormat.getIntArgbPreInstance());
+                    rasterView.setImage(new WritableImage(shownBuffer));
+                }
+                shownBuffer.updateBuffer(b -> {
+                    System.arraycopy(buf, 0, shownPixels, 0, n);
+                    return null;
+                });
+                shown = j;
+                lastRasterNanos = rasterNanos;
+                lastFrameLatencyNanos = System.nanoTime() - j.requestNanos();
+                framesShown++;
+                placeRaster();
+                if (rasterCurrent()) {
+                    List<CompletableFuture<Long>> done = new ArrayList<>(waiting);
+                    waiting.clear();
+                    done.forEach(f -> f.complete(lastFrameLatencyNanos));
+                }
+            } finally {
+                if (pool.size() < 3) {
+                    pool.offer(buf);
+                }
+            }
+        }
+
+        boolean rasterCurrent() {
+            return requested != null && shown != null && shown.seq() == requested.seq();
+        }
+
+        CompletableFuture<Long> whenRasterCurrent() {
+            CompletableFuture<Long> f = new CompletableFuture<>();
+            if (rasterCurrent()) {
+                f.complete(lastFrameLatencyNanos);
+            } else {
+                waiting.add(f);
+            }
+            return f;
+        }
+
+        /**
+         * Puts the frame on screen where its data range lies in the current view: exactly over the plot after
+         * it was drawn, moved/scaled after a pan or zoom until the next frame arrives. Hidden when there is no
+         * frame of the current data (or it would be blown up beyond use).
+         */
+        private void placeRaster() {
+            RasterJob f = shown;
+            Viewport vp = viewport;
+            rasterClip.setX(vp.left());
+            rasterClip.setY(vp.top());
+            rasterClip.setWidth(vp.width());
+            rasterClip.setHeight(vp.height());
+            if (f == null || f.dataGen() != generation || xs.length == 0) {
+                rasterView.setVisible(false);
+                return;
+            }
+            double sx0 = vp.toScreenX(f.x0()), sx1 = vp.toScreenX(f.x1());
+            double sy0 = vp.toScreenY(f.y1()), sy1 = vp.toScreenY(f.y0());
+            double fw = sx1 - sx0, fh = sy1 - sy0;
+            if (!(fw > 0 && fh > 0) || fw > 64 * vp.width() || fh > 64 * vp.height()) {
+                rasterView.setVisible(false);
+                return;
+            }
+            rasterView.setX(sx0);
+            rasterView.setY(sy0);
+            rasterView.setFitWidth(fw);
+            rasterView.setFitHeight(fh);
+            rasterView.setVisible(true);
         }
 
         private double paintExportHeader(GraphicsContext gc, double w, double s) {
@@ -809,8 +1091,8 @@ public class PcaScatter extends BorderPane {
                 if (hiddenClusters.contains(c)) {
                     continue;
                 }
-                String t = nameOf(c) + "  " + ChartFormat.count(sizes[c]) + " · "
-                        + ChartFormat.percent(sizes[c] / (double) total);
+                String t = nameOf(c) + (sizes == null ? "" : "  " + ChartFormat.count(sizes[c]) + " · "
+                        + ChartFormat.percent(sizes[c] / (double) total));
                 double iw = 16 * s + textWidth(t, f) + 16 * s;
                 if (x + iw > w - 10 * s && x > 14 * s) {
                     x = 14 * s;

@@ -6,7 +6,10 @@ import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
@@ -19,6 +22,10 @@ import javafx.scene.text.TextAlignment;
  * blue-white-red scale centred at 0 and shows the raw-unit mean. Features are ordered by how much they separate
  * the clusters (variance of z across clusters, descending). Rows carry the cluster's colour chip, name, size and
  * share. The caller's arrays are copied, never modified.
+ *
+ * <p>On screen a row is never shorter than its numbers: when the clusters do not fit the height (many clusters in
+ * a short pane, e.g. at 1280 x 800), the rows keep a minimum height and scroll under fixed feature headers, with
+ * a scroll bar at the right and the mouse wheel. Exports show every row in the space they are given.
  */
 public class ProfileHeatmap extends CanvasChart {
 
@@ -31,13 +38,34 @@ public class ProfileHeatmap extends CanvasChart {
     private int[] order = new int[0];
     private double maxAbs = 1;
     // geometry of the last live paint
-    private double gridLeft, gridTop, cellW, cellH;
+    private double gridLeft, gridTop, cellW, cellH, gridViewH;
+    /** Vertical scroll of the rows on screen, in pixels (0 when they fit). */
+    private double scrollY;
+    private final ScrollBar vbar = new ScrollBar();
+    private boolean syncingBar;
     private int hoverRow = -1, hoverCol = -1;
     private double[][] headers = new double[0][];
 
     public ProfileHeatmap() {
         setId("profileHeatmap");
         setPrefSize(900, 360);
+        vbar.setId("heatmapScroll");
+        vbar.setOrientation(Orientation.VERTICAL);
+        vbar.setManaged(false);
+        vbar.setVisible(false);
+        vbar.valueProperty().addListener((o, a, b) -> {
+            if (!syncingBar) {
+                scrollY = b.doubleValue();
+                requestRedraw();
+            }
+        });
+        getChildren().add(vbar);
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (vbar.isVisible() && e.getDeltaY() != 0) {
+                vbar.setValue(Math.max(vbar.getMin(), Math.min(vbar.getMax(), vbar.getValue() - e.getDeltaY())));
+                e.consume();
+            }
+        });
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             int[] rc = cellAt(e.getX(), e.getY());
             int r = rc == null ? -1 : rc[0], c = rc == null ? -1 : rc[1];
@@ -164,10 +192,10 @@ public class ProfileHeatmap extends CanvasChart {
 
     /** {row, original feature index} of the cell under a local point, or null. */
     public int[] cellAt(double x, double y) {
-        if (cellW <= 0 || x < gridLeft || y < gridTop) {
+        if (cellW <= 0 || x < gridLeft || y < gridTop || y >= gridTop + gridViewH) {
             return null;
         }
-        int col = (int) ((x - gridLeft) / cellW), row = (int) ((y - gridTop) / cellH);
+        int col = (int) ((x - gridLeft) / cellW), row = (int) ((y - gridTop + scrollY) / cellH);
         if (row >= clusterNames.length || col >= order.length) {
             return null;
         }
@@ -190,7 +218,17 @@ public class ProfileHeatmap extends CanvasChart {
                 col = i;
             }
         }
-        return col < 0 ? null : new Point2D(gridLeft + (col + 0.5) * cellW, gridTop + (c + 0.5) * cellH);
+        return col < 0 ? null : new Point2D(gridLeft + (col + 0.5) * cellW, gridTop + (c + 0.5) * cellH - scrollY);
+    }
+
+    /** Whether the rows scroll (they do not fit at their minimum height) in the last on-screen paint. */
+    public boolean rowsScroll() {
+        return vbar.isVisible();
+    }
+
+    /** Row height in the last on-screen paint, in pixels. */
+    public double rowHeight() {
+        return cellH;
     }
 
     @Override
@@ -211,6 +249,9 @@ public class ProfileHeatmap extends CanvasChart {
         gc.fillText("colour: z against the population · number: mean in raw units · columns: most distinctive first",
                 10 * s + textWidth("Cluster profiles", titleFont) + 12 * s, 7 * s + 3 * s);
         if (k == 0 || nf == 0) {
+            if (live) {
+                vbar.setVisible(false);
+            }
             return;
         }
         double labelW = 0;
@@ -231,16 +272,34 @@ public class ProfileHeatmap extends CanvasChart {
             maxName = Math.max(maxName, textWidth(f, smallFont));
         }
         double headerH = Math.min(maxName * sin + 10 * s, h * 0.4);
+        if (live) {
+            // in a short pane the rotated headers give way (down to names of about 80 px, squeezed beyond) so that
+            // at least three rows show before the rows scroll
+            double rowsWanted = Math.min(k, 3) * (textHeight(labelFont) + 4 * s);
+            double room = h - (14 * s + textHeight(titleFont)) - legendH - rowsWanted;
+            headerH = Math.max(Math.min(headerH, room), Math.min(headerH, 80 * s * sin + 10 * s));
+        }
         // longest header that fits the band; longer ones are squeezed by fillText's maxWidth
         double maxLen = Math.max(10 * s, (headerH - 10 * s) / sin);
-        double cw = Math.max(4, (w - left - right) / nf);
-        for (int j = 0; j < nf; j++) {
-            double reach = Math.min(maxLen, textWidth(features[order[j]], smallFont)) * cos + 4 * s;
-            double limit = (w - right - left - reach) / (j + 0.5);
-            cw = Math.max(4, Math.min(cw, limit));
-        }
         double top = 14 * s + textHeight(titleFont) + headerH;
-        double ch = Math.max(6, Math.min(90 * s, (h - top - legendH) / k));
+        double avail = h - top - legendH;
+        double cw = columnWidth(w, left, right, nf, maxLen, cos, s, smallFont);
+        Font cellFont = font(s, Math.min(0.9, Math.max(0.55, cw / (s * 52))), false);
+        // a row must hold its numbers (and the name beside it): below that, scroll on screen
+        double minRow = Math.max(textHeight(cellFont), textHeight(labelFont)) + 4 * s;
+        double ch = Math.max(6, Math.min(90 * s, avail / k));
+        boolean scroll = live && ch < minRow;
+        if (scroll) {
+            right += 14; // room for the scroll bar
+            cw = columnWidth(w, left, right, nf, maxLen, cos, s, smallFont);
+            ch = minRow;
+        }
+        double viewH = scroll ? Math.max(ch, avail) : k * ch;
+        double maxScroll = scroll ? k * ch - viewH : 0;
+        if (live) {
+            scrollY = Math.max(0, Math.min(maxScroll, scrollY));
+        }
+        double sy = live ? scrollY : 0;
 
         // headers
         if (live) {
@@ -262,13 +321,19 @@ public class ProfileHeatmap extends CanvasChart {
                 headers[j] = new double[] {x, top - 4 * s, x + len * cos, top - 4 * s - len * sin};
             }
         }
-        // cells
-        Font cellFont = font(s, Math.min(0.9, Math.max(0.55, cw / (s * 52))), false);
+        // cells (clipped to the rows' viewport when they scroll)
+        gc.save();
+        gc.beginPath();
+        gc.rect(0, top, w, viewH);
+        gc.clip();
         gc.setFont(cellFont);
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         for (int c = 0; c < k; c++) {
-            double y = top + c * ch;
+            double y = top + c * ch - sy;
+            if (y + ch < top || y > top + viewH) {
+                continue;
+            }
             for (int j = 0; j < nf; j++) {
                 int f = order[j];
                 double x = left + j * cw;
@@ -304,25 +369,54 @@ public class ProfileHeatmap extends CanvasChart {
         gc.setStroke(Color.WHITE);
         gc.setLineWidth(1 * s);
         for (int j = 1; j < nf; j++) {
-            gc.strokeLine(left + j * cw, top, left + j * cw, top + k * ch);
+            gc.strokeLine(left + j * cw, top, left + j * cw, top + k * ch - sy);
         }
         for (int c = 1; c < k; c++) {
-            gc.strokeLine(left, top + c * ch, left + nf * cw, top + c * ch);
+            gc.strokeLine(left, top + c * ch - sy, left + nf * cw, top + c * ch - sy);
         }
         if (live && hoverRow >= 0 && hoverCol >= 0) {
             int j = indexInOrder(hoverCol);
             gc.setStroke(Color.BLACK);
             gc.setLineWidth(2);
-            gc.strokeRect(left + j * cw, top + hoverRow * ch, cw, ch);
+            gc.strokeRect(left + j * cw, top + hoverRow * ch - sy, cw, ch);
         }
-        paintLegend(gc, left, top + k * ch + 14 * s, Math.min(320 * s, nf * cw), s, smallFont);
+        gc.restore();
+        paintLegend(gc, left, top + viewH + 14 * s, Math.min(320 * s, nf * cw), s, smallFont);
         if (live) {
             gridLeft = left;
             gridTop = top;
             cellW = cw;
             cellH = ch;
+            gridViewH = viewH;
+            syncingBar = true;
+            try {
+                vbar.setVisible(scroll);
+                if (scroll) {
+                    vbar.resizeRelocate(w - 13, top, 12, viewH);
+                    vbar.setMin(0);
+                    vbar.setMax(maxScroll);
+                    vbar.setVisibleAmount(maxScroll * viewH / (k * ch));
+                    vbar.setUnitIncrement(ch);
+                    vbar.setBlockIncrement(viewH);
+                    vbar.setValue(scrollY);
+                }
+            } finally {
+                syncingBar = false;
+            }
             setAccessibleText("Profile heatmap, " + k + " clusters by " + nf + " features");
         }
+    }
+
+    /** Column width so that every rotated header ends inside the chart. */
+    private double columnWidth(double w, double left, double right, int nf, double maxLen, double cos, double s,
+            Font smallFont) {
+        double cw = Math.max(4, (w - left - right) / nf);
+        for (int j = 0; j < nf; j++) {
+            double reach = Math.min(maxLen, textWidth(features[order[j]], smallFont)) * cos + 4 * s;
+            double limit = (w - right - left - reach) / (j + 0.5);
+            cw = Math.max(4, Math.min(cw, limit));
+        }
+        return cw;
     }
 
     private int hoverColFeature() {

@@ -34,6 +34,15 @@ public final class Viewport {
 
     /** Home range with a margin (fraction of the span on each side) around the data extent. */
     public void setHomeFromData(double[] xs, double[] ys, double margin) {
+        double[] h = homeFromData(xs, ys, margin);
+        setHome(h[0], h[1], h[2], h[3]);
+    }
+
+    /**
+     * The home range {xMin, xMax, yMin, yMax} that {@link #setHomeFromData} would set; pure, so it can run off the
+     * FX thread for a million points. Not modified: xs, ys.
+     */
+    public static double[] homeFromData(double[] xs, double[] ys, double margin) {
         double a = Double.POSITIVE_INFINITY, b = Double.NEGATIVE_INFINITY;
         double c = Double.POSITIVE_INFINITY, d = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < xs.length; i++) {
@@ -46,11 +55,10 @@ public final class Viewport {
             }
         }
         if (a > b) {
-            setHome(-1, 1, -1, 1);
-            return;
+            return new double[] {-1, 1, -1, 1};
         }
         double mx = (b - a) * margin, my = (d - c) * margin;
-        setHome(a - mx, b + mx, c - my, d + my);
+        return new double[] {a - mx, b + mx, c - my, d + my};
     }
 
     /**
