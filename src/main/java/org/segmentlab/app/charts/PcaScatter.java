@@ -1128,26 +1128,7 @@ public class PcaScatter extends BorderPane {
                 gc.strokeLine(left, y, left + pw, y);
             }
             gc.setLineDashes();
-            gc.setStroke(Color.web("#888"));
-            gc.strokeRect(left, top, pw, ph);
-            gc.setFont(tickFont);
-            gc.setFill(Color.web("#444"));
-            double[] xt = NiceTicks.ticks(vp.xMin(), vp.xMax(), Math.max(2, (int) (pw / (80 * s))));
-            gc.setTextAlign(TextAlignment.CENTER);
-            gc.setTextBaseline(VPos.TOP);
-            for (double t : xt) {
-                double x = vp.toScreenX(t);
-                gc.strokeLine(x, top + ph, x, top + ph + 4 * s);
-                gc.fillText(MetricByKChart.tickText(t, xt), x, top + ph + 6 * s);
-            }
-            double[] yt = NiceTicks.ticks(vp.yMin(), vp.yMax(), Math.max(2, (int) (ph / (50 * s))));
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.setTextBaseline(VPos.CENTER);
-            for (double t : yt) {
-                double y = vp.toScreenY(t);
-                gc.strokeLine(left - 4 * s, y, left, y);
-                gc.fillText(MetricByKChart.tickText(t, yt), left - 6 * s, y);
-            }
+            PlotAxes.frameAndTicks(gc, vp, left, top, pw, ph, s, tickFont);
             gc.setFont(labelFont);
             gc.setFill(Color.web("#222"));
             gc.setTextAlign(TextAlignment.CENTER);

@@ -18,7 +18,7 @@ import javafx.scene.text.TextAlignment;
 import org.segmentlab.app.charts.CanvasChart;
 import org.segmentlab.app.charts.ClusterPalette;
 import org.segmentlab.app.charts.MetricByKChart;
-import org.segmentlab.app.charts.NiceTicks;
+import org.segmentlab.app.charts.PlotAxes;
 import org.segmentlab.app.charts.ScatterRaster;
 import org.segmentlab.app.charts.Viewport;
 import org.segmentlab.cluster.KMeansStepper;
@@ -324,26 +324,7 @@ public final class StepCanvas extends CanvasChart {
     private void paintAxes(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph, double s,
                            Font tickFont, Font labelFont) {
         gc.setLineWidth(1 * s);
-        gc.setStroke(Color.web("#888"));
-        gc.strokeRect(left, top, pw, ph);
-        gc.setFont(tickFont);
-        gc.setFill(Color.web("#444"));
-        double[] xt = NiceTicks.ticks(vp.xMin(), vp.xMax(), Math.max(2, (int) (pw / (80 * s))));
-        gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(VPos.TOP);
-        for (double t : xt) {
-            double x = vp.toScreenX(t);
-            gc.strokeLine(x, top + ph, x, top + ph + 4 * s);
-            gc.fillText(MetricByKChart.tickText(t, xt), x, top + ph + 6 * s);
-        }
-        double[] yt = NiceTicks.ticks(vp.yMin(), vp.yMax(), Math.max(2, (int) (ph / (50 * s))));
-        gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setTextBaseline(VPos.CENTER);
-        for (double t : yt) {
-            double y = vp.toScreenY(t);
-            gc.strokeLine(left - 4 * s, y, left, y);
-            gc.fillText(MetricByKChart.tickText(t, yt), left - 6 * s, y);
-        }
+        PlotAxes.frameAndTicks(gc, vp, left, top, pw, ph, s, tickFont);
         if (compact) {
             return;
         }
