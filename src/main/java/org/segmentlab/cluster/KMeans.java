@@ -517,17 +517,7 @@ public final class KMeans {
             int changed = assign(x, n, d, g, ws, pool, threads, cancel, true);
             reduceSums(ws, n, d, k, newCenters, counts);
             refilled += refillEmpty(x, n, d, k, centers, labels, newCenters, counts, cancel);
-            for (int c = 0; c < k; c++) {
-                if (counts[c] > 0) {
-                    double inv = 1.0 / counts[c];
-                    for (int f = 0; f < d; f++) {
-                        newCenters[c * d + f] *= inv;
-                    }
-                } else {
-                    // cannot happen after a refill; keep the old centre rather than the origin
-                    System.arraycopy(centers, c * d, newCenters, c * d, d);
-                }
-            }
+            sumsToMeans(newCenters, counts, centers, k, d);
             double shift = 0;
             for (int c = 0; c < k; c++) {
                 double s = sq(newCenters, c * d, centers, c * d, d);
@@ -873,6 +863,23 @@ public final class KMeans {
             int co = ch * k;
             for (int c = 0; c < k; c++) {
                 counts[c] += ws.chunkCounts[co + c];
+            }
+        }
+    }
+
+    /**
+     * Turns per-cluster coordinate sums into means in place (multiplying by the inverse count, as scikit-learn
+     * does); a cluster with no points keeps its old centre (cannot happen after {@link #refillEmpty}).
+     */
+    static void sumsToMeans(double[] sums, double[] counts, double[] oldCenters, int k, int d) {
+        for (int c = 0; c < k; c++) {
+            if (counts[c] > 0) {
+                double inv = 1.0 / counts[c];
+                for (int f = 0; f < d; f++) {
+                    sums[c * d + f] *= inv;
+                }
+            } else {
+                System.arraycopy(oldCenters, c * d, sums, c * d, d);
             }
         }
     }

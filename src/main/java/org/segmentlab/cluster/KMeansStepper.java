@@ -380,17 +380,7 @@ public final class KMeansStepper {
             counts[l] += 1;
         }
         int refilled = KMeans.refillEmpty(x, n, d, k, old, labels, sums, counts, CancellationToken.NONE);
-        for (int c = 0; c < k; c++) {
-            if (counts[c] > 0) {
-                // multiply by the inverse, as the engine, so the centroids agree to the last bit or so
-                double inv = 1.0 / counts[c];
-                for (int f = 0; f < d; f++) {
-                    sums[c * d + f] *= inv;
-                }
-            } else {
-                System.arraycopy(old, c * d, sums, c * d, d);
-            }
-        }
+        KMeans.sumsToMeans(sums, counts, old, k, d); // the engine's own M-step arithmetic
         double shift = 0;
         for (int c = 0; c < k; c++) {
             shift += KMeans.sq(sums, c * d, old, c * d, d);
