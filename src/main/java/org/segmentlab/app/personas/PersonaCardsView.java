@@ -288,8 +288,14 @@ public final class PersonaCardsView extends BorderPane {
             feature.setPrefWidth(FEATURE_WIDTH);
             feature.setMaxWidth(FEATURE_WIDTH);
             feature.setMinHeight(Region.USE_PREF_SIZE);
-            feature.setTooltip(new Tooltip(t.feature() + String.format(java.util.Locale.ROOT,
-                    ": %+.1f sd from the average customer", t.z())));
+            // The tooltip is made on first hover: a Tooltip is a popup window with its own CSS pass, and one per
+            // trait bar made rebuilding ten cards stall the FX thread for ~100 ms (bench/results/fx-async-scatter.md).
+            String tip = t.feature() + String.format(java.util.Locale.ROOT, ": %+.1f sd from the average customer", t.z());
+            feature.setOnMouseEntered(e -> {
+                if (feature.getTooltip() == null) {
+                    feature.setTooltip(new Tooltip(tip));
+                }
+            });
             Label values = new Label(t.values());
             values.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
             values.setMinWidth(Region.USE_PREF_SIZE);
