@@ -87,6 +87,7 @@ public final class MainWindow {
         dataView = new DataTabView(vm.dataProperty(), vm::overrideColumnType);
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        org.segmentlab.app.learn.LearnViewModel learnVm = new org.segmentlab.app.learn.LearnViewModel(vm.outcomeProperty());
         tabs.getTabs().addAll(
                 tab("dataTab", "Data", "dataHost", dataView),
                 tab("chooseKTab", "Choose k", "chooseKHost",
@@ -95,8 +96,10 @@ public final class MainWindow {
                         placeholder("Run an analysis to see the segments: PCA scatter, silhouettes and profiles.")),
                 tab("personasTab", "Personas", "personasHost",
                         placeholder("Run an analysis to see a persona card for each segment.")),
-                tab("learnTab", "Learn", "learnHost",
-                        new org.segmentlab.app.learn.LearnView(new org.segmentlab.app.learn.LearnViewModel(vm.outcomeProperty()))));
+                tab("learnTab", "Learn", "learnHost", new org.segmentlab.app.learn.LearnView(learnVm)));
+        // The Learn tab follows a new analysis only while it is shown (its sample, stepper and restarts
+        // cost the FX thread ~100 ms on a large result; that work waits until the tab is opened).
+        learnVm.activeProperty().bind(tabs.getTabs().get(tabs.getTabs().size() - 1).selectedProperty());
 
         chooseKView = new ChooseKView(vm.chooseKModel());
         setTabContent("chooseKTab", chooseKView);

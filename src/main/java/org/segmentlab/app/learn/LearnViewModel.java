@@ -92,7 +92,24 @@ public final class LearnViewModel {
     /** Settings are being changed together: rebuild once at the end. */
     private boolean quiet;
 
+    /**
+     * Whether the tab is shown. While it is not, a new analysis or source only marks the data to be rebuilt when
+     * it is shown again (default true: a view model on its own follows at once).
+     */
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
+    private boolean rebuildWhenActive;
+
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
+    }
+
     public LearnViewModel(ObservableValue<AnalysisOutcome> outcome) {
+        active.addListener((o, was, on) -> {
+            if (on && rebuildWhenActive) {
+                rebuildWhenActive = false;
+                rebuildData();
+            }
+        });
         this.outcome = outcome;
         for (ToyData.Kind kind : ToyData.Kind.values()) {
             sources.add(Source.of(kind));
@@ -167,6 +184,10 @@ public final class LearnViewModel {
 
     private void rebuildData() {
         if (quiet) {
+            return;
+        }
+        if (!active.get()) {
+            rebuildWhenActive = true;
             return;
         }
         Source s = source.get();

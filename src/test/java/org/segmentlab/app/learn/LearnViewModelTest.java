@@ -76,6 +76,21 @@ class LearnViewModelTest {
     }
 
     @Test
+    void whileTheTabIsHiddenANewAnalysisWaitsUntilItIsShown() throws Exception {
+        SimpleObjectProperty<AnalysisOutcome> o = new SimpleObjectProperty<>();
+        LearnViewModel vm = new LearnViewModel(o);
+        LearnData toy = vm.dataProperty().get();
+        vm.activeProperty().set(false);
+        AnalysisOutcome first = outcome();
+        o.set(first);
+        assertEquals(LearnViewModel.Source.ANALYSIS, vm.sourceProperty().get(), "offered at once");
+        assertEquals(toy, vm.dataProperty().get(), "but not sampled and stepped while hidden");
+        vm.activeProperty().set(true);
+        assertEquals(first.result().prepared().rows(), vm.dataProperty().get().size());
+        assertEquals(KMeansStepper.Phase.START, vm.stateProperty().get().phase());
+    }
+
+    @Test
     void clickingPlacesTheStartingCentroidsAndTheKthStartsTheRun() {
         LearnViewModel vm = new LearnViewModel(new SimpleObjectProperty<>());
         vm.kProperty().set(2);
