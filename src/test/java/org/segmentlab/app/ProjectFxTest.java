@@ -24,14 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.segmentlab.app.analysis.AnalysisOutcome;
-import org.segmentlab.app.analysis.AnalysisService;
 import org.segmentlab.app.analysis.SegmentsModel;
-import org.segmentlab.app.table.CoreAdvisor;
-import org.segmentlab.app.table.TableLoader;
 import org.segmentlab.app.settings.AppSettings;
-import org.segmentlab.app.settings.SettingsStore;
-import org.segmentlab.app.task.FxTaskRunner;
-import org.segmentlab.metrics.SilhouetteMode;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -62,11 +56,7 @@ class ProjectFxTest {
 
     @Start
     void start(Stage stage) {
-        AnalysisService lighter = (table, request, progress, cancel) -> AnalysisService.PIPELINE.run(table,
-                request.withNInit(Math.max(1, request.nInit() / 5)).withSilhouette(SilhouetteMode.sample(2000)),
-                progress, cancel);
-        context = new AppContext(new FxTaskRunner(), TableLoader.csv(), new CoreAdvisor(), lighter,
-                new SettingsStore(dir.resolve("settings.json")));
+        context = LighterContext.create(dir.resolve("settings.json"));
         window = SegmentLabApp.open(stage, context, AppSettings.empty());
         window.setUnsavedChangesPrompt(name -> {
             asked.add(name);

@@ -29,13 +29,7 @@ import org.segmentlab.app.AppContext;
 import org.segmentlab.app.MainViewModel;
 import org.segmentlab.app.MainWindow;
 import org.segmentlab.app.SegmentLabApp;
-import org.segmentlab.app.analysis.AnalysisService;
 import org.segmentlab.app.settings.AppSettings;
-import org.segmentlab.app.settings.SettingsStore;
-import org.segmentlab.app.table.CoreAdvisor;
-import org.segmentlab.app.table.TableLoader;
-import org.segmentlab.app.task.FxTaskRunner;
-import org.segmentlab.metrics.SilhouetteMode;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -59,11 +53,7 @@ class ReportExportFxTest {
 
     @Start
     void start(Stage stage) {
-        AnalysisService lighter = (table, request, progress, cancel) -> AnalysisService.PIPELINE.run(table,
-                request.withNInit(Math.max(1, request.nInit() / 5)).withSilhouette(SilhouetteMode.sample(2000)),
-                progress, cancel);
-        context = new AppContext(new FxTaskRunner(), TableLoader.csv(), new CoreAdvisor(), lighter,
-                new SettingsStore(dir.resolve("settings.json")));
+        context = org.segmentlab.app.LighterContext.create(dir.resolve("settings.json"));
         window = SegmentLabApp.open(stage, context, AppSettings.empty());
         stage.show();
     }
