@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -132,24 +133,33 @@ public final class ScatterBenchmark {
             scatter.redrawNow();
             return null;
         });
-        // a continuous drag: a pan every 16 ms without waiting for frames; the FX thread's time per event is
-        // what the mouse feels, the frames shown say how often the picture caught up
+        // a continuous drag: one pan per pulse (60 a second, as mouse-drag events arrive), paced by an
+        // AnimationTimer on the FX thread without waiting for frames; the FX thread's time per event is what
+        // the mouse feels, the frames shown say how often the picture caught up
         int framesBefore = onFx(scatter::rasterFramesShown);
         double[] dragFx = new double[120];
+        CountDownLatch dragged = new CountDownLatch(1);
         long d0 = System.nanoTime();
-        for (int i = 0; i < dragFx.length; i++) {
-            final int step = i;
-            dragFx[i] = onFx(() -> {
-                long s0 = System.nanoTime();
-                scatter.panBy(step < 60 ? 4 : -4, step < 60 ? -2 : 2);
-                scatter.redrawNow();
-                return (System.nanoTime() - s0) / 1e6;
-            });
-            long next = d0 + (i + 1) * 16_000_000L;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+        onFx(() -> {
+            new AnimationTimer() {
+                private int step;
+
+                @Override
+                public void handle(long now) {
+                    long s0 = System.nanoTime();
+                    scatter.panBy(step < 60 ? 4 : -4, step < 60 ? -2 : 2);
+                    scatter.redrawNow();
+                    dragFx[step] = (System.nanoTime() - s0) / 1e6;
+                    if (++step == dragFx.length) {
+                        stop();
+                        dragged.countDown();
+                    }
+                }
+            }.start();
+            return null;
+        });
+        if (!dragged.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the drag did not finish within 60 s");
         }
         double dragMs = (System.nanoTime() - d0) / 1e6;
         long settle = System.nanoTime();
@@ -190,7 +200,7 @@ public final class ScatterBenchmark {
         Arrays.sort(fxs);
         System.out.printf("  FX thread per pan/zoom (call + paint of axes, old frame moved): median %.2f ms, max %.2f"
                 + " ms%n", median(fx), fxs[fxs.length - 1]);
-        System.out.printf("continuous drag: %d pans every 16 ms over %.0f ms; FX thread per event median %.2f ms,"
+        System.out.printf("continuous drag: %d pans, one per pulse, over %.0f ms; FX thread per event median %.2f ms,"
                 + " max %.2f ms; %d new frames shown during the drag; last frame current %.1f ms after the drag%n",
                 dragFx.length, dragMs, median(dragFx), Arrays.stream(dragFx).max().orElse(0), dragFrames, settleMs);
         System.out.printf("redraw median at point size 3: %.1f ms, size 1: %.1f ms%n", other[0], other[1]);
