@@ -672,19 +672,7 @@ public final class KMeans {
                 changed++;
                 labels[i] = best;
                 if (sums) {
-                    int o = i * d;
-                    int so = sOff + best * d;
-                    if (lab >= 0) {
-                        int sq = sOff + lab * d;
-                        for (int f = 0; f < d; f++) {
-                            s[sq + f] -= x[o + f];
-                        }
-                        cnt[cOff + lab] -= 1;
-                    }
-                    for (int f = 0; f < d; f++) {
-                        s[so + f] += x[o + f];
-                    }
-                    cnt[cOff + best] += 1;
+                    moveRow(x, i * d, d, lab, best, s, sOff, cnt, cOff);
                 }
             }
             upper[i] = Math.sqrt(d1);
@@ -791,18 +779,7 @@ public final class KMeans {
                 changed++;
                 labels[i] = best;
                 if (sums) {
-                    int so = sOff + best * d;
-                    if (lab >= 0) {
-                        int sq = sOff + lab * d;
-                        for (int f = 0; f < d; f++) {
-                            s[sq + f] -= x[o + f];
-                        }
-                        cnt[cOff + lab] -= 1;
-                    }
-                    for (int f = 0; f < d; f++) {
-                        s[so + f] += x[o + f];
-                    }
-                    cnt[cOff + best] += 1;
+                    moveRow(x, o, d, lab, best, s, sOff, cnt, cOff);
                 }
             }
         }
@@ -865,6 +842,26 @@ public final class KMeans {
                 counts[c] += ws.chunkCounts[co + c];
             }
         }
+    }
+
+    /**
+     * Moves row {@code o} (an offset into x) from cluster {@code from} (-1: none yet) to {@code to} in a chunk's
+     * running sums and counts, subtracting before adding, in the same order everywhere so results keep their bits.
+     */
+    private static void moveRow(double[] x, int o, int d, int from, int to, double[] s, int sOff, double[] cnt,
+                                int cOff) {
+        if (from >= 0) {
+            int sq = sOff + from * d;
+            for (int f = 0; f < d; f++) {
+                s[sq + f] -= x[o + f];
+            }
+            cnt[cOff + from] -= 1;
+        }
+        int so = sOff + to * d;
+        for (int f = 0; f < d; f++) {
+            s[so + f] += x[o + f];
+        }
+        cnt[cOff + to] += 1;
     }
 
     /**
