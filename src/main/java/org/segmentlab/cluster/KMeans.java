@@ -190,7 +190,7 @@ public final class KMeans {
                 p.update((double) done.get() / nInit, kText + ": seeding restart" + (gs > 1 ? "s " + (g0 + 1) + "-"
                         + (g0 + gs) : " " + (g0 + 1)) + " of " + nInit);
                 Seeded seeded = seedGroup(x, n, d, k, Arrays.copyOfRange(seeds, g0, g0 + gs), bounds == Algo.ELKAN,
-                        pool, seedThreads, c);
+                        bounds == Algo.HAMERLY, pool, seedThreads, c);
                 int first = g0;
                 if (restartParallel) {
                     AtomicInteger next = new AtomicInteger();
@@ -385,6 +385,10 @@ public final class KMeans {
         final int[] chunkFull;
         /** true when {@link #lowerK} holds the seeding's squared distances */
         boolean seeded;
+        /** Hamerly after lockstep seeding, until the first E-step: each row's nearest centre and squared
+         * distance to it (null otherwise) */
+        double[] seedClosest;
+        byte[] seedNearest;
         /** one-by-one seeding ({@link #seedPlusPlus}), small data only: allocated on first use, reused */
         double[] ownLowerK;
         double[] closest;
@@ -488,11 +492,19 @@ public final class KMeans {
             ws.seeded = true;
             seeded.dist[j] = null; // the run owns it now; free it with the run's end
         }
+        if (seeded.nearest != null) {
+            ws.seedClosest = seeded.closest[j];
+            ws.seedNearest = seeded.nearest[j];
+            seeded.closest[j] = null; // the run's first E-step owns them; freed after it
+            seeded.nearest[j] = null;
+        }
         try {
             return lloyd(x, n, d, k, maxIter, tolAbs, centers, ws, pool, threads, cancel, p, restart, nInit, done,
                     kText, bounds);
         } finally {
             ws.lowerK = null;
+            ws.seedClosest = null;
+            ws.seedNearest = null;
         }
     }
 
@@ -514,7 +526,14 @@ public final class KMeans {
         for (; it < maxIter; it++) {
             // E-step against `centers` (labels and per-chunk sums), then M-step into newCenters.
             Geometry g = new Geometry(centers, k, d, moved, drift, bounds);
-            int changed = assign(x, n, d, g, ws, pool, threads, cancel, true);
+            int changed;
+            if (it == 0 && ws.seedNearest != null && bounds == Algo.HAMERLY) {
+                changed = assignFromSeeding(x, n, d, g, ws, pool, threads, cancel);
+                ws.seedClosest = null;
+                ws.seedNearest = null;
+            } else {
+                changed = assign(x, n, d, g, ws, pool, threads, cancel, true);
+            }
             reduceSums(ws, n, d, k, newCenters, counts);
             refilled += refillEmpty(x, n, d, k, centers, labels, newCenters, counts, cancel);
             sumsToMeans(newCenters, counts, centers, k, d);
@@ -571,6 +590,59 @@ public final class KMeans {
         return changed;
     }
 
+    /**
+     * Hamerly's first E-step after lockstep seeding, which left each row's nearest centre and squared
+     * distance to it: a row nearer to that centre than half the distance to any other centre keeps it
+     * without computing anything (its lower bound is then 2 s - u, by the triangle inequality); the others
+     * get all k distances as usual. Then every row is added to its centre's sums in row order, the same
+     * additions in the same order as the plain first E-step makes, so the result is the same bit for bit.
+     * Every row counts as changed (from no label), as in the plain first E-step.
+     */
+    private static int assignFromSeeding(double[] x, int n, int d, Geometry g, Workspace ws, ExecutorService pool,
+                                         int threads, CancellationToken cancel) {
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        forChunks(nChunks, pool, threads, cancel, ch -> {
+            int from = ch * CHUNK;
+            int to = Math.min(n, from + CHUNK);
+            int[] labels = ws.labels;
+            double[] upper = ws.upper;
+            double[] lower = ws.lower;
+            double[] closest = ws.seedClosest;
+            byte[] nearest = ws.seedNearest;
+            Pending pend = null;
+            int full = 0;
+            for (int i = from; i < to; i++) {
+                int lab = nearest[i];
+                double u = Math.sqrt(closest[i]);
+                double h = g.half[lab];
+                if (u * (1 + MARGIN) < h * (1 - MARGIN)) {
+                    labels[i] = lab;
+                    upper[i] = u;
+                    lower[i] = 2 * h - u;
+                } else {
+                    full++;
+                    if (pend == null) {
+                        pend = Pending.of(d, g.k);
+                    }
+                    pend.rows[pend.count++] = i;
+                    if (pend.count == BlockDistances.ROWS) {
+                        flushFull(x, d, g, ws, ch, false, pend);
+                    }
+                }
+            }
+            if (pend != null && pend.count > 0) {
+                flushFull(x, d, g, ws, ch, false, pend);
+            }
+            int k = g.k;
+            for (int i = from; i < to; i++) {
+                moveRow(x, i * d, d, -1, labels[i], ws.chunkSums, ch * k * d, ws.chunkCounts, ch * k);
+            }
+            ws.chunkChanged[ch] = to - from;
+            ws.chunkFull[ch] = full;
+        });
+        return n;
+    }
+
     private static void assignChunk(double[] x, int n, int d, Geometry g, Workspace ws, int ch, boolean sums) {
         int from = ch * CHUNK;
         int to = Math.min(n, from + CHUNK);
@@ -608,7 +680,7 @@ public final class KMeans {
             if (compute) {
                 full++;
                 if (pend == null) {
-                    pend = new Pending(d, g.k);
+                    pend = Pending.of(d, g.k);
                 }
                 pend.rows[pend.count++] = i;
                 if (pend.count == BlockDistances.ROWS) {
@@ -623,16 +695,34 @@ public final class KMeans {
         ws.chunkFull[ch] = full;
     }
 
-    /** Rows of one chunk waiting for all k distances, with the kernel's scratch memory. */
+    /** Rows of one chunk waiting for all k distances, with the kernel's scratch memory; the seeding
+     * passes use its block and output too. */
     private static final class Pending {
+        /** One per thread, reused by every chunk and pass: allocating the ~30 KB afresh for each 2,048-row
+         * chunk cost about 3% of a 1M-row fit (JFR). Nothing holds it across a call that could reuse it. */
+        private static final ThreadLocal<Pending> OWN = new ThreadLocal<>();
+
         final int[] rows = new int[BlockDistances.ROWS];
         int count;
+        final int d;
         final BlockDistances block;
         final double[][] out;
 
-        Pending(int d, int k) {
+        private Pending(int d, int width) {
+            this.d = d;
             block = new BlockDistances(d);
-            out = new double[k][BlockDistances.ROWS];
+            out = new double[width][BlockDistances.ROWS];
+        }
+
+        /** This thread's scratch for rows of width d and at least {@code width} output rows, empty. */
+        static Pending of(int d, int width) {
+            Pending p = OWN.get();
+            if (p == null || p.d != d || p.out.length < width) {
+                p = new Pending(d, width);
+                OWN.set(p);
+            }
+            p.count = 0;
+            return p;
         }
     }
 
@@ -1099,14 +1189,19 @@ public final class KMeans {
      * lockstep (bench-kmeans notes). Results are the same either way. */
     static final long LOCKSTEP_MIN_VALUES = 2_000_000;
 
-    /** Centres of a group of seeded restarts and, for Elkan, each row's squared distance to each centre. */
+    /** Centres of a group of seeded restarts and, for Elkan, each row's squared distance to each centre;
+     * for Hamerly each row's nearest centre and squared distance to it (null when not kept). */
     private static final class Seeded {
         final double[][] centers;
         final double[][] dist;
+        final double[][] closest;
+        final byte[][] nearest;
 
-        Seeded(double[][] centers, double[][] dist) {
+        Seeded(double[][] centers, double[][] dist, double[][] closest, byte[][] nearest) {
             this.centers = centers;
             this.dist = dist;
+            this.closest = closest;
+            this.nearest = nearest;
         }
     }
 
@@ -1121,7 +1216,7 @@ public final class KMeans {
      * those values and its row by re-adding inside the chunk, which gives the same sums bit for bit.
      */
     private static Seeded seedGroup(double[] x, int n, int d, int k, long[] seeds, boolean keepDist,
-                                    ExecutorService pool, int threads, CancellationToken cancel) {
+                                    boolean keepNearest, ExecutorService pool, int threads, CancellationToken cancel) {
         int g = seeds.length;
         int nChunks = (n + CHUNK - 1) / CHUNK;
         int trials = 2 + (int) Math.log(k);
@@ -1145,6 +1240,16 @@ public final class KMeans {
         }
         double[] chunkPot = new double[nChunks * g * trials];
         int[] ids = new int[g * trials];
+        // bit q * trials + t of mask[i]: candidate t of restart q is nearer row i than its running minimum.
+        // The candidate pass sets them for free, so moving the minimum to the chosen centre computes only
+        // the rows it actually moves (scalar sq4: the same bits as the block kernel) and skips the others,
+        // whose minimum stays (min(cl, o) = cl when o >= cl). Elkan keeps every distance, so not then.
+        int[] mask = dist == null && g * trials <= Integer.SIZE ? new int[n] : null;
+        int[] chosenBit = new int[g];
+        // Hamerly's first E-step starts from each row's nearest centre, which moving the minimum tracks
+        // (0 for all after the first centre; a row moves to centre c only when c is strictly nearer, so
+        // ties keep the lower index, as the E-step's argmin).
+        byte[][] nearest = keepNearest && mask != null && k <= Byte.MAX_VALUE ? new byte[g][n] : null;
         for (int c = 1; c < k; c++) {
             cancel.throwIfCancelled();
             for (int q = 0; q < g; q++) {
@@ -1160,24 +1265,17 @@ public final class KMeans {
                 int from = ch * CHUNK;
                 int to = Math.min(n, from + CHUNK);
                 double[] pots = new double[nc];
-                BlockDistances block = new BlockDistances(d);
-                double[][] out = new double[nc][BlockDistances.ROWS];
+                Pending scratch = Pending.of(d, nc);
+                BlockDistances block = scratch.block;
+                double[][] out = scratch.out;
                 for (int b = from; b < to; b += BlockDistances.ROWS) {
                     int m = Math.min(BlockDistances.ROWS, to - b);
                     block.load(x, b, m);
                     block.distances(cand, 0, nc, out);
-                    // per candidate the rows are added in row order, as a row-by-row loop would
-                    for (int q = 0; q < g; q++) {
-                        double[] cl = closest[q];
-                        for (int t = 0; t < trials; t++) {
-                            double[] o = out[q * trials + t];
-                            double sum = pots[q * trials + t];
-                            for (int r = 0; r < m; r++) {
-                                sum += Math.min(cl[b + r], o[r]);
-                            }
-                            pots[q * trials + t] = sum;
-                        }
+                    if (mask != null) {
+                        Arrays.fill(mask, b, b + m, 0);
                     }
+                    addPotentials(closest, trials, b, m, out, nc, pots, mask);
                 }
                 System.arraycopy(pots, 0, chunkPot, ch * nc, nc);
             });
@@ -1197,13 +1295,109 @@ public final class KMeans {
                 }
                 System.arraycopy(x, ids[q * trials + best] * d, centers[q], c * d, d);
                 System.arraycopy(x, ids[q * trials + best] * d, cand, q * d, d);
+                chosenBit[q] = q * trials + best;
             }
-            moveClosest(x, n, d, k, c, cand, g, closest, dist, pool, threads, cancel);
+            if (mask != null) {
+                moveMarked(x, n, d, c, cand, chosenBit, closest, nearest, mask, pool, threads, cancel);
+            } else {
+                moveClosest(x, n, d, k, c, cand, g, closest, dist, pool, threads, cancel);
+            }
             if (c + 1 < k) {
                 cumulate(closest, chunkEnd, pot, n, pool, threads, cancel);
             }
         }
-        return new Seeded(centers, dist);
+        return new Seeded(centers, dist, nearest == null ? null : closest, nearest);
+    }
+
+    /**
+     * Adds min(running minimum, candidate distance) of rows b..b+m-1 to the potential of every candidate
+     * j (restart j / trials), each in row order (as a row-by-row loop would); four candidates share one
+     * pass over the rows so that their four dependency chains of additions overlap. With a mask, sets
+     * bit j of a row when candidate j is nearer than its running minimum.
+     */
+    private static void addPotentials(double[][] closest, int trials, int b, int m, double[][] out, int nc,
+                                      double[] pots, int[] mask) {
+        int j = 0;
+        for (; j + 3 < nc; j += 4) {
+            double[] c0 = closest[j / trials];
+            double[] c1 = closest[(j + 1) / trials];
+            double[] c2 = closest[(j + 2) / trials];
+            double[] c3 = closest[(j + 3) / trials];
+            double[] o0 = out[j];
+            double[] o1 = out[j + 1];
+            double[] o2 = out[j + 2];
+            double[] o3 = out[j + 3];
+            double s0 = pots[j];
+            double s1 = pots[j + 1];
+            double s2 = pots[j + 2];
+            double s3 = pots[j + 3];
+            for (int r = 0; r < m; r++) {
+                double m0 = c0[b + r];
+                double m1 = c1[b + r];
+                double m2 = c2[b + r];
+                double m3 = c3[b + r];
+                double v0 = o0[r];
+                double v1 = o1[r];
+                double v2 = o2[r];
+                double v3 = o3[r];
+                s0 += Math.min(m0, v0);
+                s1 += Math.min(m1, v1);
+                s2 += Math.min(m2, v2);
+                s3 += Math.min(m3, v3);
+                if (mask != null) {
+                    mask[b + r] |= ((v0 < m0 ? 1 : 0) | (v1 < m1 ? 2 : 0) | (v2 < m2 ? 4 : 0) | (v3 < m3 ? 8 : 0)) << j;
+                }
+            }
+            pots[j] = s0;
+            pots[j + 1] = s1;
+            pots[j + 2] = s2;
+            pots[j + 3] = s3;
+        }
+        for (; j < nc; j++) {
+            double[] cl = closest[j / trials];
+            double[] o = out[j];
+            double sum = pots[j];
+            for (int r = 0; r < m; r++) {
+                double c = cl[b + r];
+                sum += Math.min(c, o[r]);
+                if (mask != null && o[r] < c) {
+                    mask[b + r] |= 1 << j;
+                }
+            }
+            pots[j] = sum;
+        }
+    }
+
+    /** closest[q][i] = distance to centre q of {@code cand} for the rows whose mask has bit
+     * {@code chosenBit[q]} (the chosen candidate is nearer than their running minimum), and nearest[q][i] =
+     * c; the others keep theirs. Same result as {@link #moveClosest}, bit for bit. */
+    private static void moveMarked(double[] x, int n, int d, int c, double[] cand, int[] chosenBit,
+                                   double[][] closest, byte[][] nearest, int[] mask, ExecutorService pool, int threads,
+                                   CancellationToken cancel) {
+        int g = chosenBit.length;
+        int any = 0;
+        for (int bit : chosenBit) {
+            any |= 1 << bit;
+        }
+        int anyChosen = any;
+        int nChunks = (n + CHUNK - 1) / CHUNK;
+        forChunks(nChunks, pool, threads, cancel, ch -> {
+            int to = Math.min(n, (ch + 1) * CHUNK);
+            for (int i = ch * CHUNK; i < to; i++) {
+                int mk = mask[i];
+                if ((mk & anyChosen) == 0) {
+                    continue;
+                }
+                for (int q = 0; q < g; q++) {
+                    if ((mk >>> chosenBit[q] & 1) != 0) {
+                        closest[q][i] = sq4(x, i * d, cand, q * d, d);
+                        if (nearest != null) {
+                            nearest[q][i] = (byte) c;
+                        }
+                    }
+                }
+            }
+        });
     }
 
     /** closest[q][i] = min(closest[q][i], distance to centre q of {@code cand}) (set, when c = 0); for
@@ -1214,8 +1408,9 @@ public final class KMeans {
         forChunks(nChunks, pool, threads, cancel, ch -> {
             int from = ch * CHUNK;
             int to = Math.min(n, from + CHUNK);
-            BlockDistances block = new BlockDistances(d);
-            double[][] out = new double[g][BlockDistances.ROWS];
+            Pending scratch = Pending.of(d, g);
+            BlockDistances block = scratch.block;
+            double[][] out = scratch.out;
             for (int b = from; b < to; b += BlockDistances.ROWS) {
                 int m = Math.min(BlockDistances.ROWS, to - b);
                 block.load(x, b, m);

@@ -73,10 +73,13 @@ class KMeansTest {
     void seedingRestartsInLockstepOrOneByOneGivesTheSameBits() {
         // Lockstep seeding (big data) shares each pass over the rows among restarts and uses the blocked
         // distance kernel; one-by-one seeding (small data) is row by row. Both must pick the same centres.
+        // k = 7 and 10 draw 3 and 4 candidates per step: the potentials are summed four candidates at a time
+        // across restarts, and Hamerly's seeding moves only the rows the candidate pass marked.
         Synthetic s = Synthetic.blobs(30_000, 7, 6, 1.5, 29);
         for (KMeans.Algo a : new KMeans.Algo[] {KMeans.Algo.HAMERLY, KMeans.Algo.ELKAN}) {
             for (int threads : new int[] {1, 2}) {
-                KMeansOptions o = new KMeansOptions(7, 5, 300, 1e-4, 31, threads);
+                int k = threads == 1 ? 7 : 10;
+                KMeansOptions o = new KMeansOptions(k, 5, 300, 1e-4, 31, threads);
                 KMeansResult one = KMeans.fit(s.x, s.n, s.d, o, null, null, a, false);
                 KMeansResult lock = KMeans.fit(s.x, s.n, s.d, o, null, null, a, true);
                 assertArrayEquals(one.labels(), lock.labels(), a + ", threads " + threads);
