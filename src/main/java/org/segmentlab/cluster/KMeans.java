@@ -649,46 +649,59 @@ public final class KMeans {
         int[] labels = ws.labels;
         double[] upper = ws.upper;
         double[] lower = ws.lower;
-        // Rows whose bounds cannot keep their label wait here and get all k distances from the blocked
-        // kernel; only they change labels (and sums), and they are flushed in row order, so the sums
-        // see the same additions in the same order as a row-by-row loop.
-        Pending pend = null;
-        int changed = 0;
-        int full = 0;
+        Pending pend = Pending.of(d, g.k);
+        // 1. Move every row's bounds by how far the centres moved; rows whose bounds no longer keep their
+        //    label are listed (in row order) with the bound they must beat.
+        int[] open = pend.open;
+        double[] need = pend.need;
+        int nOpen = 0;
         for (int i = from; i < to; i++) {
             int lab = labels[i];
-            boolean compute = lab < 0 || g.algo == Algo.LLOYD;
-            if (!compute) {
-                // Move the bounds by how far the centres moved.
-                double u = upper[i] + g.moved[lab];
-                double l = lower[i] - (lab == g.maxMovedIndex ? g.secondMoved : g.maxMoved);
-                double m = Math.max(g.half[lab], l) * (1 - MARGIN);
-                if (u * (1 + MARGIN) < m) {
-                    upper[i] = u;
-                    lower[i] = l;
-                } else {
-                    // Tighten the upper bound with the exact distance before giving up.
-                    u = Math.sqrt(sq4(x, i * d, g.centers, lab * d, d));
-                    if (u * (1 + MARGIN) < m) {
-                        upper[i] = u;
-                        lower[i] = l;
-                    } else {
-                        compute = true;
-                    }
-                }
+            if (lab < 0 || g.algo == Algo.LLOYD) {
+                open[nOpen] = i;
+                need[nOpen++] = -1; // no label yet (or plain Lloyd): all k distances
+                continue;
             }
-            if (compute) {
-                full++;
-                if (pend == null) {
-                    pend = Pending.of(d, g.k);
-                }
-                pend.rows[pend.count++] = i;
-                if (pend.count == BlockDistances.ROWS) {
-                    changed += flushFull(x, d, g, ws, ch, sums, pend);
-                }
+            double u = upper[i] + g.moved[lab];
+            double l = lower[i] - (lab == g.maxMovedIndex ? g.secondMoved : g.maxMoved);
+            double m = Math.max(g.half[lab], l) * (1 - MARGIN);
+            if (u * (1 + MARGIN) < m) {
+                upper[i] = u;
+                lower[i] = l;
+            } else {
+                lower[i] = l;
+                open[nOpen] = i;
+                need[nOpen++] = m;
             }
         }
-        if (pend != null && pend.count > 0) {
+        // 2. Tighten the listed upper bounds with the exact distance to their centre, in a loop of its own:
+        //    the rows are scattered, and independent iterations let the processor overlap their cache misses.
+        double[] exact = pend.exact;
+        double[] cen = g.centers;
+        for (int j = 0; j < nOpen; j++) {
+            if (need[j] >= 0) {
+                int i = open[j];
+                exact[j] = Math.sqrt(sq4(x, i * d, cen, labels[i] * d, d));
+            }
+        }
+        // 3. In row order: keep the label when the exact distance beats the bound, else all k distances
+        //    (flushed 128 at a time, in row order, so the sums see the same additions in the same order as a
+        //    row-by-row loop).
+        int changed = 0;
+        int full = 0;
+        for (int j = 0; j < nOpen; j++) {
+            int i = open[j];
+            if (need[j] >= 0 && exact[j] * (1 + MARGIN) < need[j]) {
+                upper[i] = exact[j];
+                continue;
+            }
+            full++;
+            pend.rows[pend.count++] = i;
+            if (pend.count == BlockDistances.ROWS) {
+                changed += flushFull(x, d, g, ws, ch, sums, pend);
+            }
+        }
+        if (pend.count > 0) {
             changed += flushFull(x, d, g, ws, ch, sums, pend);
         }
         ws.chunkChanged[ch] = changed;
@@ -704,6 +717,11 @@ public final class KMeans {
 
         final int[] rows = new int[BlockDistances.ROWS];
         int count;
+        /** Hamerly's E-step: the chunk's rows whose moved bounds fail, the bound each must beat (-1: none,
+         * compute all k distances) and the exact distance to its centre */
+        final int[] open = new int[CHUNK];
+        final double[] need = new double[CHUNK];
+        final double[] exact = new double[CHUNK];
         final int d;
         final BlockDistances block;
         final double[][] out;
