@@ -250,10 +250,21 @@ public final class ChartExport {
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("ChartExport.exportAll: no chart for \"" + name + "\"");
             }
-            String file = name.indexOf('.') > 0 ? name : name + ".png";
-            out.put(folder.resolve(file), e.getValue());
+            out.put(folder.resolve(fileName(name)), e.getValue());
         }
         return out;
+    }
+
+    /**
+     * The file names {@link #exportAll} and {@link #exportAllAsync} write for these chart names (".png" added
+     * when a name has no extension), in order: what an export into a folder would replace.
+     */
+    public static List<String> fileNames(java.util.Collection<String> chartNames) {
+        return chartNames.stream().map(ChartExport::fileName).toList();
+    }
+
+    private static String fileName(String name) {
+        return name.indexOf('.') > 0 ? name : name + ".png";
     }
 
     /** Puts the rendered chart on the system clipboard as an image. FX thread. Returns true if it was accepted. */

@@ -1,0 +1,151 @@
+package org.segmentlab.app.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segmentlab.app.FileDialogs;
+
+/**
+ * Which files an export into a folder would replace, how the question names them, and the choose-a-folder walk
+ * (Replace, Choose another folder, Cancel) with a chooser and a prompt that answer from a script.
+ */
+class OverwriteCheckTest {
+
+    private static final List<String> KIT = List.of("segments.csv", "segment_summary.csv", "model.json",
+            "model.pmml", "analysis.segmentlab");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void onlyExistingFilesCountInTheExportsOrder() throws Exception {
+        Files.writeString(dir.resolve("model.json"), "{}");
+        Files.writeString(dir.resolve("segments.csv"), "a,b");
+        Files.createDirectory(dir.resolve("model.pmml")); // a folder of that name is not replaced
+        Files.writeString(dir.resolve("notes.txt"), "mine"); // not the export's
+        assertEquals(List.of("segments.csv", "model.json"), OverwriteCheck.existing(dir, KIT));
+        assertEquals(List.of("model.json"), OverwriteCheck.existing(dir, List.of("model.json", "model.json")));
+        assertEquals(List.of(), OverwriteCheck.existing(dir.resolve("missing"), KIT));
+    }
+
+    @Test
+    void theMessageNamesTheFolderAndTheFiles() {
+        Path f = Path.of("/x/y");
+        assertEquals("3 files in " + f + " will be replaced: report.html, segments.csv and model.json.",
+                OverwriteCheck.message(f, List.of("report.html", "segments.csv", "model.json")));
+        assertEquals("report.html in " + f + " will be replaced.", OverwriteCheck.message(f, List.of("report.html")));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            many.add("c" + i + ".png");
+        }
+        String m = OverwriteCheck.message(f, many);
+        assertTrue(m.startsWith("11 files in " + f + " will be replaced: c0.png, c1.png,"), m);
+        assertTrue(m.endsWith("c7.png and 3 more."), m);
+    }
+
+    /** A chooser answering from a script, recording where each question started. */
+    private static final class ScriptedChooser implements FileDialogs {
+        final Deque<Path> answers = new ArrayDeque<>();
+        final List<Path> startedAt = new ArrayList<>();
+
+        ScriptedChooser(Path... answers) {
+            this.answers.addAll(List.of(answers));
+        }
+
+        @Override
+        public Path chooseFolder(Path near, String title) {
+            startedAt.add(near);
+            return answers.poll();
+        }
+
+        @Override
+        public Path openFile(Path near) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public Path openProject(Path near) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public Path saveProject(Path near, String suggestedName) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public Path locateData(Path near, String name) {
+            throw new AssertionError();
+        }
+    }
+
+    /** A prompt answering from a script, recording what it was asked. */
+    private static final class ScriptedPrompt implements OverwritePrompt {
+        final Deque<Answer> answers = new ArrayDeque<>();
+        final List<List<String>> asked = new ArrayList<>();
+
+        ScriptedPrompt(Answer... answers) {
+            this.answers.addAll(List.of(answers));
+        }
+
+        @Override
+        public Answer ask(Path folder, List<String> existing) {
+            asked.add(existing);
+            return answers.remove();
+        }
+    }
+
+    private Path earlierKit() throws Exception {
+        Path old = Files.createDirectories(dir.resolve("old"));
+        Files.writeString(old.resolve("segments.csv"), "edited by hand");
+        Files.writeString(old.resolve("model.pmml"), "<PMML/>");
+        return old;
+    }
+
+    @Test
+    void anEmptyFolderIsTakenWithoutAQuestion() throws Exception {
+        Path fresh = Files.createDirectories(dir.resolve("fresh"));
+        ScriptedPrompt prompt = new ScriptedPrompt();
+        assertEquals(fresh, OverwriteCheck.chooseFolder(new ScriptedChooser(fresh), dir, "t", KIT, prompt));
+        assertEquals(List.of(), prompt.asked);
+    }
+
+    @Test
+    void replaceWritesIntoTheFolderAfterOneQuestion() throws Exception {
+        Path old = earlierKit();
+        ScriptedPrompt prompt = new ScriptedPrompt(OverwritePrompt.Answer.REPLACE);
+        assertEquals(old, OverwriteCheck.chooseFolder(new ScriptedChooser(old), dir, "t", KIT, prompt));
+        assertEquals(List.of(List.of("segments.csv", "model.pmml")), prompt.asked);
+    }
+
+    @Test
+    void chooseAnotherAsksAgainFromTheRefusedFolder() throws Exception {
+        Path old = earlierKit();
+        Path fresh = Files.createDirectories(dir.resolve("fresh"));
+        ScriptedChooser chooser = new ScriptedChooser(old, fresh);
+        ScriptedPrompt prompt = new ScriptedPrompt(OverwritePrompt.Answer.CHOOSE_ANOTHER);
+        assertEquals(fresh, OverwriteCheck.chooseFolder(chooser, dir, "t", KIT, prompt));
+        assertEquals(List.of(dir, old), chooser.startedAt);
+        assertEquals(1, prompt.asked.size());
+    }
+
+    @Test
+    void cancelInTheQuestionOrTheChooserWritesNothing() throws Exception {
+        Path old = earlierKit();
+        assertNull(OverwriteCheck.chooseFolder(new ScriptedChooser(old), dir, "t", KIT,
+                new ScriptedPrompt(OverwritePrompt.Answer.CANCEL)));
+        // Choose another, then close the chooser: nothing either.
+        assertNull(OverwriteCheck.chooseFolder(new ScriptedChooser(old), dir, "t", KIT,
+                new ScriptedPrompt(OverwritePrompt.Answer.CHOOSE_ANOTHER)));
+        assertEquals("edited by hand", Files.readString(old.resolve("segments.csv")));
+    }
+}
