@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What the notification after an export says: a title ("Everything exported"), which files were written and
- * where ("5 files in /x/y: segments.csv, …"), and the folder the "Open folder" link opens. No JavaFX, so the
+ * where ("5 files: segments.csv, …" over "in /x/y"), and the folder the "Open folder" link opens. No JavaFX, so the
  * wording is tested without a window.
  *
  * @param folder the folder the files were written to (the first file's folder)
@@ -14,6 +14,8 @@ public record ExportNotice(String title, String text, Path folder) {
 
     /** The link's text, shown when the platform can open a folder. */
     public static final String OPEN_FOLDER = "Open folder";
+    /** Names listed before "and n more": a notification is read at a glance. */
+    static final int NAMES_SHOWN = 5;
 
     /**
      * @param title   what was exported, e.g. "Segmented data exported"
@@ -25,8 +27,9 @@ public record ExportNotice(String title, String text, Path folder) {
         }
         Path folder = written.get(0).toAbsolutePath().getParent();
         List<String> names = written.stream().map(p -> p.getFileName().toString()).toList();
-        String text = names.size() == 1 ? names.get(0) + " in " + folder
-                : names.size() + " files in " + folder + ": " + OverwriteCheck.names(names);
+        // Two short lines rather than one long one: the notification is as wide as its longest line.
+        String text = (names.size() == 1 ? names.get(0) : names.size() + " files: " + OverwriteCheck.names(names, NAMES_SHOWN))
+                + "\nin " + folder;
         return new ExportNotice(title, text, folder);
     }
 

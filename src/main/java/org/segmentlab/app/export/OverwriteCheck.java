@@ -43,10 +43,15 @@ public final class OverwriteCheck {
 
     /** "report.html, segments.csv and model.json", the first {@value #NAMES_SHOWN} then "and n more". */
     public static String names(List<String> names) {
+        return names(names, NAMES_SHOWN);
+    }
+
+    /** {@link #names(List)} showing at most {@code most} names (at least one). */
+    static String names(List<String> names, int most) {
         if (names.size() <= 1) {
             return String.join("", names);
         }
-        int shown = Math.min(names.size(), NAMES_SHOWN);
+        int shown = Math.max(1, Math.min(names.size(), most));
         int more = names.size() - shown;
         if (more == 0) {
             return String.join(", ", names.subList(0, shown - 1)) + " and " + names.get(shown - 1);

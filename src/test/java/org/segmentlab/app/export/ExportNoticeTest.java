@@ -16,7 +16,7 @@ class ExportNoticeTest {
     void oneFileIsNamedWithItsFolder() {
         ExportNotice n = ExportNotice.of("Segmented data exported", List.of(out.resolve("segments.csv")));
         assertEquals("Segmented data exported", n.title());
-        assertEquals("segments.csv in " + out, n.text());
+        assertEquals("segments.csv\nin " + out, n.text());
         assertEquals(out, n.folder());
     }
 
@@ -25,9 +25,17 @@ class ExportNoticeTest {
         ExportNotice n = ExportNotice.of("Everything exported", List.of(out.resolve("segments.csv"),
                 out.resolve("segment_summary.csv"), out.resolve("model.json"), out.resolve("model.pmml"),
                 out.resolve("analysis.segmentlab")));
-        assertEquals("5 files in " + out + ": segments.csv, segment_summary.csv, model.json, model.pmml and"
-                + " analysis.segmentlab", n.text());
+        assertEquals("5 files: segments.csv, segment_summary.csv, model.json, model.pmml and analysis.segmentlab\n"
+                + "in " + out, n.text());
         assertEquals(out, n.folder());
+    }
+
+    @Test
+    void aLongListEndsWithACount() {
+        List<Path> charts = java.util.stream.Stream.of("elbow", "silhouette_by_k", "calinski_harabasz", "davies_bouldin",
+                "pca_scatter", "silhouettes", "profile_heatmap").map(n -> out.resolve(n + ".png")).toList();
+        assertEquals("7 files: elbow.png, silhouette_by_k.png, calinski_harabasz.png, davies_bouldin.png, pca_scatter.png"
+                + " and 2 more\nin " + out, ExportNotice.of("Charts exported", charts).text());
     }
 
     @Test

@@ -102,7 +102,7 @@ class ExportNotifierFxTest {
         robot.interact(() -> notifier.written("Everything exported", List.of(out.resolve("segments.csv"),
                 out.resolve("model.json"))));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !notification("Everything exported").isEmpty());
-        String text = "2 files in " + out + ": segments.csv and model.json";
+        String text = "2 files: segments.csv and model.json\nin " + out;
         assertEquals(text, notifier.last().text());
         assertTrue(labelled("Everything exported", text).isPresent(), "the text as ExportNotice words it");
 
@@ -118,7 +118,7 @@ class ExportNotifierFxTest {
         Path out = Path.of("charts").toAbsolutePath();
         ExportNotifier notifier = new ExportNotifier(() -> stage, FolderOpener.NONE, m -> { });
         robot.interact(() -> notifier.written("Report exported", List.of(out.resolve("report.html"))));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> labelled("Report exported", "report.html in " + out).isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> labelled("Report exported", "report.html\nin " + out).isPresent());
         assertFalse(labelled("Report exported", ExportNotice.OPEN_FOLDER).isPresent());
         // Nothing written: nothing said, nothing thrown.
         robot.interact(() -> assertNull(notifier.written("Charts exported", List.of())));
