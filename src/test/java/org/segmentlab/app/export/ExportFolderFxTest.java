@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.segmentlab.app.AppContext;
-import org.segmentlab.app.FileDialogs;
 import org.segmentlab.app.MainViewModel;
 import org.segmentlab.app.MainWindow;
 import org.segmentlab.app.SegmentLabApp;
@@ -50,40 +45,13 @@ class ExportFolderFxTest {
 
     private AppContext context;
     private MainWindow window;
-    private final Deque<Path> folders = new ArrayDeque<>();
-    private final List<Path> chooserStarts = new ArrayList<>();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
         context = org.segmentlab.app.LighterContext.create(dir.resolve("settings.json"));
         window = SegmentLabApp.open(stage, context, AppSettings.empty());
-        window.setFileDialogs(new FileDialogs() {
-            @Override
-            public Path openFile(Path near) {
-                return null;
-            }
-
-            @Override
-            public Path openProject(Path near) {
-                return null;
-            }
-
-            @Override
-            public Path saveProject(Path near, String suggestedName) {
-                return null;
-            }
-
-            @Override
-            public Path locateData(Path near, String name) {
-                return null;
-            }
-
-            @Override
-            public Path chooseFolder(Path near, String title) {
-                chooserStarts.add(near);
-                return folders.poll();
-            }
-        });
+        window.setFileDialogs(dialogs);
         stage.show();
     }
 
@@ -136,7 +104,7 @@ class ExportFolderFxTest {
         // A folder with nothing of the kit: written at once, no question.
         Path kit = Files.createDirectories(dir.resolve("kit"));
         Files.writeString(kit.resolve("notes.txt"), "not the kit's");
-        folders.add(kit);
+        dialogs.folders.add(kit);
         robot.interact(item::fire);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm().isBusy()
                 && Files.exists(kit.resolve(AnalysisKit.PROJECT)));
@@ -148,7 +116,7 @@ class ExportFolderFxTest {
         Path segments = kit.resolve(AnalysisKit.SEGMENTS);
         Files.writeString(segments, "edited by hand");
         String status = vm().statusProperty().get();
-        folders.add(kit);
+        dialogs.folders.add(kit);
         DialogPane question = fireAndAwaitQuestion(robot, item);
         assertEquals("5 files in " + kit + " will be replaced.", question.getHeaderText());
         assertTrue(question.getContentText().startsWith("segments.csv, segment_summary.csv, model.json, model.pmml"
@@ -160,18 +128,18 @@ class ExportFolderFxTest {
 
         // Choose another folder: the chooser opens again where the user was, and the new folder gets the kit.
         Path other = Files.createDirectories(dir.resolve("other"));
-        folders.add(kit);
-        folders.add(other);
-        chooserStarts.clear();
+        dialogs.folders.add(kit);
+        dialogs.folders.add(other);
+        dialogs.startedAt.clear();
         fireAndAwaitQuestion(robot, item);
         answer(robot, OverwritePrompt.CHOOSE_ANOTHER_ID);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm().isBusy()
                 && Files.exists(other.resolve(AnalysisKit.PROJECT)));
-        assertEquals(kit, chooserStarts.get(1));
+        assertEquals(kit, dialogs.startedAt.get(1));
         assertEquals("edited by hand", Files.readString(segments));
 
         // Replace: the earlier kit is written over.
-        folders.add(kit);
+        dialogs.folders.add(kit);
         fireAndAwaitQuestion(robot, item);
         answer(robot, OverwritePrompt.REPLACE_ID);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm().isBusy()

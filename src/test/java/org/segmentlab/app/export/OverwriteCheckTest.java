@@ -12,7 +12,6 @@ import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.segmentlab.app.FileDialogs;
 
 /**
  * Which files an export into a folder would replace, how the question names them, and the choose-a-folder walk
@@ -52,42 +51,6 @@ class OverwriteCheckTest {
         assertTrue(m.endsWith("c7.png and 3 more."), m);
     }
 
-    /** A chooser answering from a script, recording where each question started. */
-    private static final class ScriptedChooser implements FileDialogs {
-        final Deque<Path> answers = new ArrayDeque<>();
-        final List<Path> startedAt = new ArrayList<>();
-
-        ScriptedChooser(Path... answers) {
-            this.answers.addAll(List.of(answers));
-        }
-
-        @Override
-        public Path chooseFolder(Path near, String title) {
-            startedAt.add(near);
-            return answers.poll();
-        }
-
-        @Override
-        public Path openFile(Path near) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public Path openProject(Path near) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public Path saveProject(Path near, String suggestedName) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public Path locateData(Path near, String name) {
-            throw new AssertionError();
-        }
-    }
-
     /** A prompt answering from a script, recording what it was asked. */
     private static final class ScriptedPrompt implements OverwritePrompt {
         final Deque<Answer> answers = new ArrayDeque<>();
@@ -115,7 +78,7 @@ class OverwriteCheckTest {
     void anEmptyFolderIsTakenWithoutAQuestion() throws Exception {
         Path fresh = Files.createDirectories(dir.resolve("fresh"));
         ScriptedPrompt prompt = new ScriptedPrompt();
-        assertEquals(fresh, OverwriteCheck.chooseFolder(new ScriptedChooser(fresh), dir, "t", KIT, prompt));
+        assertEquals(fresh, OverwriteCheck.chooseFolder(new ScriptedDialogs(fresh), dir, "t", KIT, prompt));
         assertEquals(List.of(), prompt.asked);
     }
 
@@ -123,7 +86,7 @@ class OverwriteCheckTest {
     void replaceWritesIntoTheFolderAfterOneQuestion() throws Exception {
         Path old = earlierKit();
         ScriptedPrompt prompt = new ScriptedPrompt(OverwritePrompt.Answer.REPLACE);
-        assertEquals(old, OverwriteCheck.chooseFolder(new ScriptedChooser(old), dir, "t", KIT, prompt));
+        assertEquals(old, OverwriteCheck.chooseFolder(new ScriptedDialogs(old), dir, "t", KIT, prompt));
         assertEquals(List.of(List.of("segments.csv", "model.pmml")), prompt.asked);
     }
 
@@ -131,7 +94,7 @@ class OverwriteCheckTest {
     void chooseAnotherAsksAgainFromTheRefusedFolder() throws Exception {
         Path old = earlierKit();
         Path fresh = Files.createDirectories(dir.resolve("fresh"));
-        ScriptedChooser chooser = new ScriptedChooser(old, fresh);
+        ScriptedDialogs chooser = new ScriptedDialogs(old, fresh);
         ScriptedPrompt prompt = new ScriptedPrompt(OverwritePrompt.Answer.CHOOSE_ANOTHER);
         assertEquals(fresh, OverwriteCheck.chooseFolder(chooser, dir, "t", KIT, prompt));
         assertEquals(List.of(dir, old), chooser.startedAt);
@@ -141,10 +104,10 @@ class OverwriteCheckTest {
     @Test
     void cancelInTheQuestionOrTheChooserWritesNothing() throws Exception {
         Path old = earlierKit();
-        assertNull(OverwriteCheck.chooseFolder(new ScriptedChooser(old), dir, "t", KIT,
+        assertNull(OverwriteCheck.chooseFolder(new ScriptedDialogs(old), dir, "t", KIT,
                 new ScriptedPrompt(OverwritePrompt.Answer.CANCEL)));
         // Choose another, then close the chooser: nothing either.
-        assertNull(OverwriteCheck.chooseFolder(new ScriptedChooser(old), dir, "t", KIT,
+        assertNull(OverwriteCheck.chooseFolder(new ScriptedDialogs(old), dir, "t", KIT,
                 new ScriptedPrompt(OverwritePrompt.Answer.CHOOSE_ANOTHER)));
         assertEquals("edited by hand", Files.readString(old.resolve("segments.csv")));
     }
