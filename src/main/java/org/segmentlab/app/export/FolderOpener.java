@@ -4,21 +4,20 @@ import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import org.segmentlab.io.AppLog;
 
 /**
  * Opens a folder in the platform's file manager, for the "Open folder" link of an export's notification.
  * The window has no {@code HostServices} (it is built without the {@code Application}), so this uses
- * {@link Desktop}, which it asks only on its own daemon thread: starting AWT or running the file manager must not
- * stall the FX thread, and on some platforms AWT and JavaFX on one thread can deadlock. Headless, or where the
- * platform cannot open folders, {@link #available()} is false and the notification shows only the path.
+ * {@link Desktop}. AWT is touched only when the user clicks, and then on a thread of its own: starting AWT (and,
+ * on Linux, its GTK) at start-up would cost every session for a link few use, and Desktop called on the FX thread
+ * can deadlock with JavaFX's own GTK loop. Headless there is no link, and the notification shows only the path.
  */
 public interface FolderOpener {
 
-    /** True when {@link #open} can work here; must answer at once (FX thread). */
+    /** True when {@link #open} may work here; answers at once (FX thread). */
     boolean available();
 
     /** Opens {@code folder} in the background; {@code failed} gets a message on the FX thread if it could not. */
@@ -33,47 +32,52 @@ public interface FolderOpener {
 
         @Override
         public void open(Path folder, Consumer<String> failed) {
-            failed.accept("Opening folders is not available here; the files are in " + folder);
+            failed.accept("Opening folders is not available here; the files are in " + folder + ".");
         }
     };
 
     /**
-     * The platform's file manager through {@link Desktop}. Whether it can open folders is asked once on a daemon
-     * thread, started now; until that answer arrives (a fraction of a second) the link is left out.
+     * The platform's file manager through {@link Desktop}: offered wherever there is a display (a property check,
+     * no toolkit started); whether the platform can open folders is asked on the click, on a daemon thread.
      */
     static FolderOpener desktop() {
-        Executor worker = r -> {
-            Thread t = new Thread(r, "folder-opener");
-            t.setDaemon(true);
-            t.start();
-        };
-        CompletableFuture<Boolean> supported = CompletableFuture.supplyAsync(() -> {
-            try {
-                return !GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
-                        && Desktop.getDesktop().isSupported(Desktop.Action.OPEN);
-            } catch (RuntimeException | LinkageError e) {
-                AppLog.error("Could not ask whether folders can be opened", e);
-                return false;
-            }
-        }, worker);
+        boolean display;
+        try {
+            display = !GraphicsEnvironment.isHeadless();
+        } catch (LinkageError e) { // a runtime image without java.desktop
+            display = false;
+        }
+        boolean offered = display;
         return new FolderOpener() {
             @Override
             public boolean available() {
-                return supported.getNow(false);
+                return offered;
             }
 
             @Override
             public void open(Path folder, Consumer<String> failed) {
-                CompletableFuture.runAsync(() -> {
+                Thread t = new Thread(() -> {
+                    String problem = null;
                     try {
-                        Desktop.getDesktop().open(folder.toFile());
-                    } catch (IOException | RuntimeException e) {
+                        if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                            Desktop.getDesktop().open(folder.toFile());
+                        } else {
+                            problem = "This system gives SegmentLab no way to open a folder. The files are in "
+                                    + folder + ".";
+                        }
+                    } catch (IOException | RuntimeException | LinkageError e) {
                         AppLog.error("Could not open the folder " + folder, e);
                         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                        javafx.application.Platform.runLater(() -> failed.accept("Could not open the folder "
-                                + folder + " (" + why + "). Open it from your file manager; the files are there."));
+                        problem = "Could not open the folder " + folder + " (" + why
+                                + "). Open it from your file manager; the files are there.";
                     }
-                }, worker);
+                    if (problem != null) {
+                        String message = problem;
+                        Platform.runLater(() -> failed.accept(message));
+                    }
+                }, "folder-opener");
+                t.setDaemon(true);
+                t.start();
             }
         };
     }
