@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.segmentlab.app.FileDialogs;
 
 /**
@@ -92,6 +94,46 @@ public final class OverwriteCheck {
                     return null;
                 }
                 case CHOOSE_ANOTHER -> start = folder;
+            }
+        }
+    }
+
+    /**
+     * Asks for one file to write with a save chooser and completes the name (adds the extension the user left
+     * out). The chooser asked before replacing the name as typed ("segments"), not the completed one
+     * ("segments.csv"), so when completing names an existing file the user is asked here; "Choose another name"
+     * shows the chooser again at that name.
+     *
+     * @param chooser  shows the save chooser at a folder (may be null) with a suggested name; null when cancelled
+     * @param complete the file to write for the chosen one (e.g. with ".html" added); must not modify anything
+     * @return the file to write, or null when the user cancelled
+     */
+    public static Path saveFile(BiFunction<Path, String, Path> chooser, Path near, String suggestedName,
+                                UnaryOperator<Path> complete, OverwritePrompt prompt) {
+        Path folder = near;
+        String name = suggestedName;
+        while (true) {
+            Path typed = chooser.apply(folder, name);
+            if (typed == null) {
+                return null;
+            }
+            Path file = complete.apply(typed);
+            Path parent = file.toAbsolutePath().getParent();
+            List<String> replaced = existing(parent, List.of(file.getFileName().toString()));
+            if (file.equals(typed) || replaced.isEmpty()) {
+                return file;
+            }
+            switch (prompt.ask(parent, replaced)) {
+                case REPLACE -> {
+                    return file;
+                }
+                case CANCEL -> {
+                    return null;
+                }
+                case CHOOSE_ANOTHER -> {
+                    folder = parent;
+                    name = file.getFileName().toString();
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ import org.segmentlab.app.analysis.AnalysisOutcome;
 import org.segmentlab.app.charts.ChartExport;
 import org.segmentlab.app.charts.ExportOptions;
 import org.segmentlab.app.export.ExportNotifier;
+import org.segmentlab.app.export.OverwriteCheck;
 import org.segmentlab.app.export.OverwritePrompt;
 import org.segmentlab.app.personas.PersonaCardModel;
 import org.segmentlab.app.task.TaskListener;
@@ -53,10 +54,7 @@ public final class ReportExport {
      */
     public static Path choose(Window owner, Path near, String dataFileName) {
         String base = dataFileName == null ? "report" : dataFileName.replaceFirst("\\.[^.]*$", "") + "_report";
-        String name = base + ".html";
-        Path dir = near;
-        OverwritePrompt prompt = OverwritePrompt.fileDialog(() -> owner);
-        while (true) {
+        return OverwriteCheck.saveFile((dir, name) -> {
             FileChooser c = new FileChooser();
             c.setTitle("Save the report");
             c.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML report", "*.html", "*.htm"));
@@ -65,27 +63,8 @@ public final class ReportExport {
             }
             c.setInitialFileName(name);
             File f = c.showSaveDialog(owner);
-            if (f == null) {
-                return null;
-            }
-            Path typed = f.toPath();
-            Path p = withHtml(typed);
-            if (p.equals(typed) || !Files.exists(p)) {
-                return p;
-            }
-            switch (prompt.ask(p.getParent(), List.of(p.getFileName().toString()))) {
-                case REPLACE -> {
-                    return p;
-                }
-                case CANCEL -> {
-                    return null;
-                }
-                case CHOOSE_ANOTHER -> {
-                    dir = p.getParent();
-                    name = p.getFileName().toString();
-                }
-            }
-        }
+            return f == null ? null : f.toPath();
+        }, near, base + ".html", ReportExport::withHtml, OverwritePrompt.fileDialog(() -> owner));
     }
 
     /** {@code p}, or {@code p} with ".html" added when its name ends in neither ".html" nor ".htm". */

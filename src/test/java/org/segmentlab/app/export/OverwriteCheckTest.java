@@ -111,4 +111,46 @@ class OverwriteCheckTest {
                 new ScriptedPrompt(OverwritePrompt.Answer.CHOOSE_ANOTHER)));
         assertEquals("edited by hand", Files.readString(old.resolve("segments.csv")));
     }
+
+    /** ".html" added to a name without it, as the report's chooser does. */
+    private static Path withHtml(Path p) {
+        return p.getFileName().toString().endsWith(".html") ? p : p.resolveSibling(p.getFileName() + ".html");
+    }
+
+    @Test
+    void aNameCompletedToAnExistingFileIsAskedAboutOnce() throws Exception {
+        Files.writeString(dir.resolve("report.html"), "edited by hand");
+        List<String> shownAt = new ArrayList<>();
+        Deque<Path> typed = new ArrayDeque<>(List.of(dir.resolve("report"), dir.resolve("report"), dir.resolve("new")));
+        java.util.function.BiFunction<Path, String, Path> chooser = (folder, name) -> {
+            shownAt.add(folder + "|" + name);
+            return typed.poll();
+        };
+
+        // Typed "report": the chooser asked about "report", so the question comes here; Replace takes report.html.
+        ScriptedPrompt replace = new ScriptedPrompt(OverwritePrompt.Answer.REPLACE);
+        assertEquals(dir.resolve("report.html"),
+                OverwriteCheck.saveFile(chooser, dir, "x_report.html", OverwriteCheckTest::withHtml, replace));
+        assertEquals(List.of(List.of("report.html")), replace.asked);
+
+        // Choose another name: the chooser opens again at the completed name; a new name is taken as it is.
+        ScriptedPrompt another = new ScriptedPrompt(OverwritePrompt.Answer.CHOOSE_ANOTHER);
+        assertEquals(dir.resolve("new.html"),
+                OverwriteCheck.saveFile(chooser, null, "x_report.html", OverwriteCheckTest::withHtml, another));
+        assertEquals(List.of(dir + "|x_report.html", "null|x_report.html", dir + "|report.html"), shownAt);
+        assertEquals(1, another.asked.size());
+    }
+
+    @Test
+    void aNameTheChooserAlreadyAskedAboutOrACancelIsNotAskedAgain() throws Exception {
+        Files.writeString(dir.resolve("report.html"), "edited by hand");
+        ScriptedPrompt none = new ScriptedPrompt();
+        assertEquals(dir.resolve("report.html"), OverwriteCheck.saveFile((f, n) -> dir.resolve("report.html"), dir,
+                "report.html", OverwriteCheckTest::withHtml, none));
+        assertNull(OverwriteCheck.saveFile((f, n) -> null, dir, "report.html", OverwriteCheckTest::withHtml, none));
+        assertEquals(List.of(), none.asked);
+        assertNull(OverwriteCheck.saveFile((f, n) -> dir.resolve("report"), dir, "report.html",
+                OverwriteCheckTest::withHtml, new ScriptedPrompt(OverwritePrompt.Answer.CANCEL)));
+        assertEquals("edited by hand", Files.readString(dir.resolve("report.html")));
+    }
 }
