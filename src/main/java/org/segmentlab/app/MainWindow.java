@@ -77,10 +77,13 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open Recent");
     private FileDialogs dialogs;
     private UnsavedChangesPrompt unsavedPrompt = this::askUnsaved;
+    private final org.segmentlab.app.export.ExportNotifier exportNotifier;
 
     public MainWindow(Stage stage, MainViewModel vm) {
         this.stage = stage;
         this.vm = vm;
+        exportNotifier = new org.segmentlab.app.export.ExportNotifier(() -> stage,
+                org.segmentlab.app.export.FolderOpener.desktop(), vm::showProblem);
         root.setId("mainRoot");
         root.getStyleClass().add("main-root");
 
@@ -219,7 +222,8 @@ public final class MainWindow {
         report.setId("menuExportReport");
         report.disableProperty().bind(vm.outcomeProperty().isNull());
         Menu export = new Menu("Export", null, allCharts, report);
-        export.getItems().addAll(new org.segmentlab.app.export.ExportMenu(vm, () -> dialogs, this::near).items());
+        export.getItems().addAll(new org.segmentlab.app.export.ExportMenu(vm, () -> dialogs, this::near,
+                org.segmentlab.app.export.OverwritePrompt.dialog(() -> stage), exportNotifier).items());
         Menu file = new Menu("File", null, open, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), reload, new SeparatorMenuItem(), exit);
 
@@ -447,7 +451,9 @@ public final class MainWindow {
     }
 
     private void exportAllCharts() {
-        Path folder = dialogs.chooseFolder(near(), "Export all charts to a folder");
+        Path folder = org.segmentlab.app.export.OverwriteCheck.chooseFolder(dialogs, near(),
+                "Export all charts to a folder", org.segmentlab.app.charts.ChartExport.fileNames(charts().keySet()),
+                org.segmentlab.app.export.OverwritePrompt.dialog(() -> stage));
         if (folder != null) {
             exportAllCharts(folder);
         }
@@ -474,6 +480,7 @@ public final class MainWindow {
                         + ". Choose another folder.");
             } else {
                 vm.showStatus(files.size() + " charts exported to " + folder);
+                exportNotifier.written("Charts exported", files);
             }
         }));
     }
@@ -488,7 +495,7 @@ public final class MainWindow {
 
     /** Writes the HTML report of the shown analysis with the live charts and the cards' text (see ReportExport). */
     public java.util.concurrent.CompletableFuture<Path> exportReport(Path file) {
-        return org.segmentlab.app.report.ReportExport.export(file, vm, charts(), exportOptions());
+        return org.segmentlab.app.report.ReportExport.export(file, vm, charts(), exportOptions(), exportNotifier);
     }
 
     /** "Copy chart" on the chart's context menu: the chart as an image, with the export's footer. */

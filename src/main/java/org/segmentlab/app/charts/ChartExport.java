@@ -31,6 +31,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javax.imageio.ImageIO;
+import org.segmentlab.app.task.FxThread;
 
 /**
  * Exports charts as images: renders a chart at the asked size with an optional title band above and a small
@@ -186,19 +187,7 @@ public final class ChartExport {
     }
 
     private static CompletableFuture<Path> writeAsync(Supplier<WritableImage> renderer, Path file) {
-        CompletableFuture<WritableImage> snap = new CompletableFuture<>();
-        Runnable r = () -> {
-            try {
-                snap.complete(renderer.get());
-            } catch (Throwable t) {
-                snap.completeExceptionally(t);
-            }
-        };
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
+        CompletableFuture<WritableImage> snap = FxThread.supply(renderer);
         return snap.thenApplyAsync(img -> {
             try {
                 encode(img, file);
@@ -250,10 +239,21 @@ public final class ChartExport {
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("ChartExport.exportAll: no chart for \"" + name + "\"");
             }
-            String file = name.indexOf('.') > 0 ? name : name + ".png";
-            out.put(folder.resolve(file), e.getValue());
+            out.put(folder.resolve(fileName(name)), e.getValue());
         }
         return out;
+    }
+
+    /**
+     * The file names {@link #exportAll} and {@link #exportAllAsync} write for these chart names (".png" added
+     * when a name has no extension), in order: what an export into a folder would replace.
+     */
+    public static List<String> fileNames(java.util.Collection<String> chartNames) {
+        return chartNames.stream().map(ChartExport::fileName).toList();
+    }
+
+    private static String fileName(String name) {
+        return name.indexOf('.') > 0 ? name : name + ".png";
     }
 
     /** Puts the rendered chart on the system clipboard as an image. FX thread. Returns true if it was accepted. */
@@ -313,20 +313,10 @@ public final class ChartExport {
         }
     }
 
+    /** Renders on the FX thread and waits (no time limit: a large export may take long); errors pass through. */
     private static <T> T onFx(Supplier<T> s) throws IOException {
-        if (Platform.isFxApplicationThread()) {
-            return s.get();
-        }
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(s.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
         try {
-            return f.get();
+            return FxThread.call(s);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while rendering the chart", e);

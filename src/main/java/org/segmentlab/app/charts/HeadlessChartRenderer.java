@@ -1,12 +1,12 @@
 package org.segmentlab.app.charts;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +21,7 @@ import org.segmentlab.app.analysis.ChooseKViewModel;
 import org.segmentlab.app.analysis.SegmentsView;
 import org.segmentlab.app.analysis.SegmentsViewModel;
 import org.segmentlab.app.task.DirectTaskRunner;
+import org.segmentlab.app.task.FxThread;
 import org.segmentlab.io.AppLog;
 import org.segmentlab.io.ChartRenderer;
 import org.segmentlab.pipeline.AnalysisResult;
@@ -177,20 +178,10 @@ public final class HeadlessChartRenderer implements ChartRenderer {
         }
     }
 
+    /** Draws on the FX thread and waits at most {@link #TIMEOUT_SECONDS}: a command line must not hang. */
     private static <T> T onFx(Supplier<T> work) throws UnavailableException {
-        if (Platform.isFxApplicationThread()) {
-            return work.get();
-        }
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
         try {
-            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return FxThread.call(work, Duration.ofSeconds(TIMEOUT_SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while drawing the charts", e);

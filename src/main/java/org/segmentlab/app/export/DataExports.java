@@ -134,6 +134,19 @@ public final class DataExports {
     }
 
     /**
+     * The names {@link #writeAll} writes into its folder, in its order: what an earlier export there would
+     * lose ({@link OverwriteCheck}). The project is written when the window has one or the data has a file.
+     */
+    public static List<String> kitFileNames(Snapshot s) {
+        List<String> out = new ArrayList<>(List.of(AnalysisKit.SEGMENTS, AnalysisKit.SUMMARY, AnalysisKit.MODEL_JSON,
+                AnalysisKit.MODEL_PMML));
+        if (s.project() != null || s.result().table().source() != null) {
+            out.add(AnalysisKit.PROJECT);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * "Everything to a folder": the kit {@code analyze --out} writes ({@link AnalysisKit#write}). Its
      * project is then replaced by the window's own, which remembers which persona names the user
      * edited (AnalysisKit marks every persona as a draft, and a reopened draft is drafted again).

@@ -20,24 +20,38 @@ import org.segmentlab.io.AppLog;
  * The data items of File ▸ Export (segmented data, summary, model.json, PMML, everything to a folder):
  * asks where with the window's {@link FileDialogs}, snapshots the shown result and the card names on
  * the FX thread, and writes on a worker as the window's job (progress and Cancel in the status bar).
- * Success is confirmed in the status line with the path; a failure shows in the banner, naming the
- * file and what to do, and leaves the analysis as it was. Remembers the last folder it wrote to.
+ * Success is confirmed in the status line with the path and by the window's {@link ExportNotifier}; a
+ * failure shows in the banner, naming the file and what to do, and leaves the analysis as it was.
+ * "Everything to a folder" asks first when it would replace files there ({@link OverwriteCheck}).
+ * Remembers the last folder it wrote to.
  */
 public final class ExportMenu {
 
     private final MainViewModel vm;
     private final Supplier<FileDialogs> dialogs;
     private final Supplier<Path> near;
+    private final OverwritePrompt overwrite;
+    private final ExportNotifier notifier;
     private Path lastFolder;
 
-    /**
-     * @param dialogs the window's current choosers (tests replace them after the menu is built)
-     * @param near    the folder of the open file or project, for the first chooser
-     */
+    /** Without an owner window: the replace question is unowned and there is no notification. */
     public ExportMenu(MainViewModel vm, Supplier<FileDialogs> dialogs, Supplier<Path> near) {
+        this(vm, dialogs, near, OverwritePrompt.dialog(() -> null), null);
+    }
+
+    /**
+     * @param dialogs   the window's current choosers (tests replace them after the menu is built)
+     * @param near      the folder of the open file or project, for the first chooser
+     * @param overwrite asks before "Everything to a folder" replaces files
+     * @param notifier  says that an export finished, or null for the status line only
+     */
+    public ExportMenu(MainViewModel vm, Supplier<FileDialogs> dialogs, Supplier<Path> near, OverwritePrompt overwrite,
+                      ExportNotifier notifier) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.near = near;
+        this.overwrite = overwrite;
+        this.notifier = notifier;
     }
 
     /** The menu items, enabled while a result is shown and no job runs. */
@@ -78,7 +92,12 @@ public final class ExportMenu {
     }
 
     private void chooseFolder() {
-        Path to = dialogs.get().chooseFolder(folder(), "Export everything to a folder");
+        DataExports.Snapshot s = snapshot();
+        if (s == null) {
+            return;
+        }
+        Path to = OverwriteCheck.chooseFolder(dialogs.get(), folder(), "Export everything to a folder",
+                DataExports.kitFileNames(s), overwrite);
         if (to != null) {
             exportAll(to);
         }
@@ -99,6 +118,7 @@ public final class ExportMenu {
                 written -> {
                     lastFolder = written.getParent();
                     vm.showStatus("Exported the " + kind.what() + " to " + written);
+                    announce(capitalised(kind.what()) + " exported", List.of(written));
                 },
                 error -> failed(file.getFileName().toString(), file.getParent(), error));
     }
@@ -118,8 +138,19 @@ public final class ExportMenu {
                 written -> {
                     lastFolder = dir;
                     vm.showStatus("Exported " + written.size() + " files to " + dir);
+                    announce("Everything exported", written);
                 },
                 error -> failed("the files", dir, error));
+    }
+
+    private void announce(String title, List<Path> written) {
+        if (notifier != null && !written.isEmpty()) {
+            notifier.written(title, written);
+        }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private DataExports.Snapshot snapshot() {

@@ -16,6 +16,9 @@ import org.segmentlab.app.MainViewModel;
 import org.segmentlab.app.analysis.AnalysisOutcome;
 import org.segmentlab.app.charts.ChartExport;
 import org.segmentlab.app.charts.ExportOptions;
+import org.segmentlab.app.export.ExportNotifier;
+import org.segmentlab.app.export.OverwriteCheck;
+import org.segmentlab.app.export.OverwritePrompt;
 import org.segmentlab.app.personas.PersonaCardModel;
 import org.segmentlab.app.task.TaskListener;
 import org.segmentlab.app.task.TaskRunner;
@@ -45,21 +48,27 @@ public final class ReportExport {
     private ReportExport() {
     }
 
-    /** Asks where to save the report; null when cancelled. A name without ".html" gets it. */
+    /**
+     * Asks where to save the report; null when cancelled. A name without ".html" gets it, and if that completed
+     * name exists the user is asked before it is replaced: the chooser only asked about the name as typed.
+     */
     public static Path choose(Window owner, Path near, String dataFileName) {
-        FileChooser c = new FileChooser();
-        c.setTitle("Save the report");
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML report", "*.html", "*.htm"));
-        if (near != null && Files.isDirectory(near)) {
-            c.setInitialDirectory(near.toFile());
-        }
         String base = dataFileName == null ? "report" : dataFileName.replaceFirst("\\.[^.]*$", "") + "_report";
-        c.setInitialFileName(base + ".html");
-        File f = c.showSaveDialog(owner);
-        if (f == null) {
-            return null;
-        }
-        Path p = f.toPath();
+        return OverwriteCheck.saveFile((dir, name) -> {
+            FileChooser c = new FileChooser();
+            c.setTitle("Save the report");
+            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML report", "*.html", "*.htm"));
+            if (dir != null && Files.isDirectory(dir)) {
+                c.setInitialDirectory(dir.toFile());
+            }
+            c.setInitialFileName(name);
+            File f = c.showSaveDialog(owner);
+            return f == null ? null : f.toPath();
+        }, near, base + ".html", ReportExport::withHtml, OverwritePrompt.fileDialog(() -> owner));
+    }
+
+    /** {@code p}, or {@code p} with ".html" added when its name ends in neither ".html" nor ".htm". */
+    static Path withHtml(Path p) {
         String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return n.endsWith(".html") || n.endsWith(".htm") ? p : p.resolveSibling(p.getFileName() + ".html");
     }
@@ -73,6 +82,15 @@ public final class ReportExport {
      */
     public static CompletableFuture<Path> export(Path file, MainViewModel vm, Map<String, ? extends Node> charts,
                                                  ExportOptions o) {
+        return export(file, vm, charts, o, null);
+    }
+
+    /**
+     * {@link #export(Path, MainViewModel, Map, ExportOptions)} that also says so with {@code notifier} when the
+     * report is written (null: the status line only).
+     */
+    public static CompletableFuture<Path> export(Path file, MainViewModel vm, Map<String, ? extends Node> charts,
+                                                 ExportOptions o, ExportNotifier notifier) {
         CompletableFuture<Path> done = new CompletableFuture<>();
         AnalysisOutcome outcome = vm.outcomeProperty().get();
         if (outcome == null) {
@@ -111,6 +129,9 @@ public final class ReportExport {
             @Override
             public void succeeded(Path written) {
                 vm.showStatus("Report written to " + written);
+                if (notifier != null) {
+                    notifier.written("Report exported", List.of(written));
+                }
                 done.complete(written);
             }
 

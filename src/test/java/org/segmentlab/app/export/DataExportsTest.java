@@ -120,6 +120,9 @@ class DataExportsTest {
         List<String> names = written.stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of(AnalysisKit.SEGMENTS, AnalysisKit.SUMMARY, AnalysisKit.MODEL_JSON, AnalysisKit.MODEL_PMML,
                 AnalysisKit.PROJECT), names);
+        assertEquals(DataExports.kitFileNames(s), names, "the replace question lists what the kit writes");
+        assertEquals(names, DataExports.kitFileNames(DataExports.snapshot(r, cards, null)),
+                "data from a file: AnalysisKit writes its own project");
         ProjectFile back = ProjectFile.read(dir.resolve("kit").resolve(AnalysisKit.PROJECT));
         assertEquals("Loyal visitors", back.personas().get(1).persona().name());
         assertTrue(back.personas().get(1).edited(), "the kit's project remembers the user named this card");
