@@ -223,7 +223,8 @@ public final class MainWindow {
         report.disableProperty().bind(vm.outcomeProperty().isNull());
         Menu export = new Menu("Export", null, allCharts, report);
         export.getItems().addAll(new org.segmentlab.app.export.ExportMenu(vm, () -> dialogs, this::near,
-                org.segmentlab.app.export.OverwritePrompt.dialog(() -> stage), exportNotifier).items());
+                org.segmentlab.app.export.OverwritePrompt.dialog(() -> stage), exportNotifier, this::charts,
+                this::exportOptions).items());
         Menu file = new Menu("File", null, open, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), reload, new SeparatorMenuItem(), exit);
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.segmentlab.pipeline.AnalysisResult;
+import org.segmentlab.progress.CancellationToken;
+import org.segmentlab.progress.ProgressListener;
 import org.segmentlab.segment.ClusterModel;
 import org.segmentlab.segment.Persona;
 
@@ -29,35 +31,73 @@ public final class AnalysisKit {
     }
 
     /**
+     * Every name the whole kit leaves in its folder, in the order {@code analyze --out} writes them: the data and
+     * model files and the project ({@link #write}), the images ({@link #writeCharts}), then the report. What an
+     * export into a folder holding an earlier kit would replace.
+     *
+     * @param project whether the kit has a project ({@link #write} writes one when the data came from a file)
+     */
+    public static List<String> fileNames(boolean project) {
+        List<String> out = new ArrayList<>(List.of(SEGMENTS, SUMMARY, MODEL_JSON, MODEL_PMML));
+        if (project) {
+            out.add(PROJECT);
+        }
+        out.addAll(ChartRenderer.KIT_IMAGES);
+        out.add(ReportHtml.FILE);
+        return List.copyOf(out);
+    }
+
+    /**
      * @param personas one per cluster of the chosen k (their names label the segments)
      * @return the files written, in order
      */
     public static List<Path> write(Path dir, AnalysisResult r, List<Persona> personas) throws IOException {
+        return write(dir, r, personas, ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /**
+     * {@link #write(Path, AnalysisResult, List)} reporting each file to {@code progress} and checking {@code cancel}
+     * before each one (a cancelled kit keeps the files written so far; each file is whole, written atomically).
+     */
+    public static List<Path> write(Path dir, AnalysisResult r, List<Persona> personas, ProgressListener progress,
+                                   CancellationToken cancel) throws IOException {
         Files.createDirectories(dir);
         List<String> names = personas.stream().map(Persona::name).toList();
         List<Path> written = new ArrayList<>();
+        int files = r.table().source() != null ? 5 : 4;
 
+        cancel.throwIfCancelled();
+        progress.update(0, "Writing " + SEGMENTS);
         Path segments = dir.resolve(SEGMENTS);
         SegmentsCsv.writeSegments(segments, r.table(), r.prepared().sourceRows(), r.chosen().labels(), names,
                 silhouettesByRow(r));
         written.add(segments);
+        cancel.throwIfCancelled();
+        progress.update(1.0 / files, "Writing " + SUMMARY);
         Path summary = dir.resolve(SUMMARY);
         SegmentsCsv.writeSummary(summary, r.profiles(), names);
         written.add(summary);
 
+        cancel.throwIfCancelled();
+        progress.update(2.0 / files, "Writing " + MODEL_JSON);
         ClusterModel model = ClusterModel.of(r.prepared(), r.chosen(), r.pca(), names);
         Path json = dir.resolve(MODEL_JSON);
         ModelJson.write(json, model);
         written.add(json);
+        cancel.throwIfCancelled();
+        progress.update(3.0 / files, "Writing " + MODEL_PMML);
         Path pmml = dir.resolve(MODEL_PMML);
         PmmlExport.write(pmml, model);
         written.add(pmml);
 
         if (r.table().source() != null) {
+            cancel.throwIfCancelled();
+            progress.update(4.0 / files, "Writing " + PROJECT);
             Path project = dir.resolve(PROJECT);
             ProjectFile.of(r, personas, java.util.Collections.nCopies(personas.size(), false)).write(project);
             written.add(project);
         }
+        progress.update(1, "Data and models written");
         return written;
     }
 

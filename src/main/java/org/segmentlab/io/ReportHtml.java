@@ -50,7 +50,8 @@ public final class ReportHtml {
      *
      * @param generated     when the report was made
      * @param fingerprint   the data file's size and SHA-256, or null when it could not be read
-     * @param chartsMissing why the charts were not drawn, or null when they were (or some were)
+     * @param chartsMissing why the charts (or some of them: the report then says so beside those drawn) were not
+     *                      drawn, or null when every chart was
      * @param version       SegmentLab's version, e.g. "0.1.0"
      */
     public record Details(LocalDateTime generated, Fingerprint fingerprint, String chartsMissing, String version) {
@@ -110,6 +111,10 @@ public final class ReportHtml {
             h.append("<p class=\"note\" id=\"charts-missing\">The charts were not rendered")
                     .append(details.chartsMissing() == null ? "" : ": " + esc(details.chartsMissing()))
                     .append(". The tables below hold the same numbers.</p>\n");
+        } else if (details.chartsMissing() != null) {
+            // Some drawn, some not (one chart failed): the reader should know a figure is missing, and why.
+            h.append("<p class=\"note\" id=\"charts-missing\">Some charts were not rendered: ")
+                    .append(esc(details.chartsMissing())).append(". The tables below hold the same numbers.</p>\n");
         }
         data(h, r);
         preparation(h, r);

@@ -6,19 +6,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.segmentlab.app.personas.PersonaCardsViewModel;
+import org.segmentlab.cli.Version;
 import org.segmentlab.io.AnalysisKit;
+import org.segmentlab.io.AppLog;
+import org.segmentlab.io.ChartRenderer;
 import org.segmentlab.io.ModelJson;
 import org.segmentlab.io.PmmlExport;
 import org.segmentlab.io.ProjectFile;
+import org.segmentlab.io.ReportHtml;
 import org.segmentlab.io.SegmentsCsv;
 import org.segmentlab.pipeline.AnalysisResult;
+import org.segmentlab.progress.CancellationToken;
+import org.segmentlab.progress.CancelledException;
+import org.segmentlab.progress.ProgressListener;
 import org.segmentlab.segment.ClusterModel;
 import org.segmentlab.segment.Persona;
 
 /**
  * The data exports of File ▸ Export, written by the io classes the CLI uses ({@link SegmentsCsv},
  * {@link ModelJson}, {@link PmmlExport}, {@link AnalysisKit}) so the app and {@code analyze --out} write
- * the same files. Every method here runs on a worker: it reads only a {@link Snapshot} taken on the FX
+ * the same files (the same ten for "Everything to a folder"). Every method here runs on a worker: it reads only a {@link Snapshot} taken on the FX
  * thread, never a view model. Nothing passed in is modified.
  */
 public final class DataExports {
@@ -134,33 +141,93 @@ public final class DataExports {
     }
 
     /**
-     * The names {@link #writeAll} writes into its folder, in its order: what an earlier export there would
-     * lose ({@link OverwriteCheck}). The project is written when the window has one or the data has a file.
+     * The names {@link #writeAll} writes into its folder, in its order: what an earlier export there would lose
+     * ({@link OverwriteCheck}). The same names {@code analyze --out} writes ({@link AnalysisKit#fileNames}); the
+     * project is written when the window has one or the data has a file. The chart images are listed even when
+     * they may fail to draw: they would replace the earlier ones whenever they are drawn.
      */
     public static List<String> kitFileNames(Snapshot s) {
-        List<String> out = new ArrayList<>(List.of(AnalysisKit.SEGMENTS, AnalysisKit.SUMMARY, AnalysisKit.MODEL_JSON,
-                AnalysisKit.MODEL_PMML));
-        if (s.project() != null || s.result().table().source() != null) {
-            out.add(AnalysisKit.PROJECT);
-        }
-        return List.copyOf(out);
+        return AnalysisKit.fileNames(s.project() != null || s.result().table().source() != null);
     }
 
     /**
-     * "Everything to a folder": the kit {@code analyze --out} writes ({@link AnalysisKit#write}). Its
-     * project is then replaced by the window's own, which remembers which persona names the user
-     * edited (AnalysisKit marks every persona as a draft, and a reopened draft is drafted again).
+     * Where "Everything to a folder" gets its chart images, asked on the worker.
      */
-    public static List<Path> writeAll(Snapshot s, Path folder) throws IOException {
-        List<Path> written = AnalysisKit.write(folder.toAbsolutePath(), s.result(), s.personas());
+    @FunctionalInterface
+    public interface ChartSource {
+        /**
+         * @param personas one per cluster, named as the cards are
+         * @return the images, or why some or all are missing; may throw for a broken graphics stack (the kit is then
+         *         written without images)
+         */
+        AnalysisKit.Charts charts(AnalysisResult r, List<Persona> personas, CancellationToken cancel);
+
+        /** The charts drawn already on the FX thread ({@link KitCharts#draw}), encoded here. */
+        static ChartSource drawn(KitCharts.Drawn drawn) {
+            return (r, personas, cancel) -> KitCharts.encode(drawn, cancel);
+        }
+
+        /** The charts drawn by {@code renderer} as {@code analyze --out} draws them (null: none installed). */
+        static ChartSource renderer(ChartRenderer renderer, int width, int height) {
+            return (r, personas, cancel) -> AnalysisKit.renderCharts(r, personas, renderer, width, height);
+        }
+    }
+
+    /**
+     * What "Everything to a folder" wrote.
+     *
+     * @param files         the files written, in {@link #kitFileNames} order
+     * @param chartsMissing which chart images are missing and why, or null when every one was written
+     */
+    public record KitWritten(List<Path> files, String chartsMissing) {
+        public KitWritten {
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * "Everything to a folder": the kit {@code analyze --out} writes, the ten files of {@link #kitFileNames}, written
+     * as the CLI writes them ({@link AnalysisKit#write}, {@link AnalysisKit#writeCharts},
+     * {@link AnalysisKit#writeReport}). Its project is then replaced by the window's own, which remembers which
+     * persona names the user edited (AnalysisKit marks every persona as a draft, and a reopened draft is drafted
+     * again); the report carries the cards' text. Charts that cannot be drawn or encoded are left out as by the CLI:
+     * every other file is written and the report says why ({@link KitWritten#chartsMissing()}). Worker thread; checks
+     * {@code cancel} before every file (a cancelled kit keeps the whole files written so far).
+     *
+     * @throws IOException if a file cannot be written (the files before it are kept)
+     */
+    public static KitWritten writeAll(Snapshot s, Path folder, ChartSource charts, ProgressListener progress,
+                                      CancellationToken cancel) throws IOException {
+        Path dir = folder.toAbsolutePath();
+        AnalysisResult r = s.result();
+        List<Path> written = new ArrayList<>(AnalysisKit.write(dir, r, s.personas(), progress.range(0, 0.3), cancel));
         if (s.project() != null) {
-            Path project = folder.toAbsolutePath().resolve(AnalysisKit.PROJECT);
+            cancel.throwIfCancelled();
+            Path project = dir.resolve(AnalysisKit.PROJECT);
             s.project().write(project);
             if (!written.contains(project)) {
-                written = new ArrayList<>(written);
                 written.add(project);
             }
         }
-        return List.copyOf(written);
+        cancel.throwIfCancelled();
+        progress.update(0.3, "Encoding the charts");
+        AnalysisKit.Charts images;
+        try {
+            images = charts.charts(r, s.personas(), cancel);
+        } catch (CancelledException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            // A broken graphics stack must not cost the user the rest of the kit (as with analyze --out).
+            AppLog.error("Drawing the charts for the kit failed", e);
+            images = AnalysisKit.Charts.skipped("drawing the charts failed (" + e + ")");
+        }
+        cancel.throwIfCancelled();
+        progress.update(0.8, "Writing the chart images");
+        written.addAll(AnalysisKit.writeCharts(dir, images));
+        cancel.throwIfCancelled();
+        progress.update(0.9, "Writing " + ReportHtml.FILE);
+        written.add(AnalysisKit.writeReport(dir, r, s.personas(), images, Version.version()));
+        progress.update(1, "Everything written");
+        return new KitWritten(written, images.missing());
     }
 }

@@ -7,14 +7,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
+import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import org.segmentlab.app.FileDialogs;
 import org.segmentlab.app.MainViewModel;
 import org.segmentlab.app.analysis.AnalysisOutcome;
+import org.segmentlab.app.charts.ExportOptions;
 import org.segmentlab.io.AppLog;
+import org.segmentlab.io.ChartRenderer;
 
 /**
  * The data items of File ▸ Export (segmented data, summary, model.json, PMML, everything to a folder):
@@ -22,7 +26,8 @@ import org.segmentlab.io.AppLog;
  * the FX thread, and writes on a worker as the window's job (progress and Cancel in the status bar).
  * Success is confirmed in the status line with the path and by the window's {@link ExportNotifier}; a
  * failure shows in the banner, naming the file and what to do, and leaves the analysis as it was.
- * "Everything to a folder" asks first when it would replace files there ({@link OverwriteCheck}).
+ * "Everything to a folder" writes the ten files of {@code analyze --out}, chart images and report included, and
+ * asks first when it would replace files there ({@link OverwriteCheck}).
  * Remembers the last folder it wrote to.
  */
 public final class ExportMenu {
@@ -32,6 +37,8 @@ public final class ExportMenu {
     private final Supplier<Path> near;
     private final OverwritePrompt overwrite;
     private final ExportNotifier notifier;
+    private final Supplier<? extends Map<String, ? extends Node>> charts;
+    private final Supplier<ExportOptions> chartOptions;
     private Path lastFolder;
 
     /** Without an owner window: the replace question is unowned and there is no notification. */
@@ -40,18 +47,33 @@ public final class ExportMenu {
     }
 
     /**
-     * @param dialogs   the window's current choosers (tests replace them after the menu is built)
-     * @param near      the folder of the open file or project, for the first chooser
-     * @param overwrite asks before "Everything to a folder" replaces files
-     * @param notifier  says that an export finished, or null for the status line only
+     * Without the window's charts: "Everything to a folder" draws its images as {@code analyze --out} does, with the
+     * installed {@link ChartRenderer} at the default size.
      */
     public ExportMenu(MainViewModel vm, Supplier<FileDialogs> dialogs, Supplier<Path> near, OverwritePrompt overwrite,
                       ExportNotifier notifier) {
+        this(vm, dialogs, near, overwrite, notifier, null, ExportOptions::defaults);
+    }
+
+    /**
+     * @param dialogs      the window's current choosers (tests replace them after the menu is built)
+     * @param near         the folder of the open file or project, for the first chooser
+     * @param overwrite    asks before "Everything to a folder" replaces files
+     * @param notifier     says that an export finished, or null for the status line only
+     * @param charts       the window's charts by file name ({@code MainWindow.charts()}), drawn into the kit as
+     *                     the report draws them ({@link KitCharts}); null to use the installed renderer instead
+     * @param chartOptions the images' size and footer, as the window's chart exports use
+     */
+    public ExportMenu(MainViewModel vm, Supplier<FileDialogs> dialogs, Supplier<Path> near, OverwritePrompt overwrite,
+                      ExportNotifier notifier, Supplier<? extends Map<String, ? extends Node>> charts,
+                      Supplier<ExportOptions> chartOptions) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.near = near;
         this.overwrite = overwrite;
         this.notifier = notifier;
+        this.charts = charts;
+        this.chartOptions = chartOptions;
     }
 
     /** The menu items, enabled while a result is shown and no job runs. */
@@ -123,24 +145,40 @@ public final class ExportMenu {
                 error -> failed(file.getFileName().toString(), file.getParent(), error));
     }
 
-    /** Writes the whole kit into {@code folder} in the background (FX thread). */
+    /**
+     * Writes the whole kit into {@code folder} in the background (FX thread). The window's charts are drawn here, all
+     * at once, with the snapshot of the data (so images and files show the same analysis); encoding them and writing
+     * every file run on the worker. Charts that fail are named in the banner; the other files are written.
+     */
     public void exportAll(Path folder) {
         DataExports.Snapshot s = snapshot();
         if (s == null) {
             return;
         }
         Path dir = folder.toAbsolutePath();
+        DataExports.ChartSource images = chartSource();
         vm.runJob("Exporting everything to " + dir + "…",
-                (progress, cancel) -> {
-                    cancel.throwIfCancelled();
-                    return DataExports.writeAll(s, dir);
-                },
+                (progress, cancel) -> DataExports.writeAll(s, dir, images, progress, cancel),
                 written -> {
                     lastFolder = dir;
-                    vm.showStatus("Exported " + written.size() + " files to " + dir);
-                    announce("Everything exported", written);
+                    vm.showStatus("Exported " + written.files().size() + " files to " + dir);
+                    if (written.chartsMissing() != null) {
+                        vm.showProblem("Exported " + written.files().size() + " files to " + dir + ", without "
+                                + written.chartsMissing() + ". The data, the models and the report's tables are"
+                                + " complete; details are in " + AppLog.logFile() + ".");
+                    }
+                    announce("Everything exported", written.files());
                 },
                 error -> failed("the files", dir, error));
+    }
+
+    /** FX thread: the window's charts drawn now, or (without them) the installed renderer, asked on the worker. */
+    private DataExports.ChartSource chartSource() {
+        ExportOptions o = chartOptions.get();
+        if (charts == null) {
+            return DataExports.ChartSource.renderer(ChartRenderer.find(), o.pixelWidth(), o.pixelHeight());
+        }
+        return DataExports.ChartSource.drawn(KitCharts.draw(charts.get(), o));
     }
 
     private void announce(String title, List<Path> written) {

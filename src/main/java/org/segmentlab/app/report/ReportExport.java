@@ -3,47 +3,37 @@ package org.segmentlab.app.report;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
-import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.segmentlab.app.MainViewModel;
 import org.segmentlab.app.analysis.AnalysisOutcome;
 import org.segmentlab.app.charts.ChartExport;
 import org.segmentlab.app.charts.ExportOptions;
+import org.segmentlab.app.export.DataExports;
 import org.segmentlab.app.export.ExportNotifier;
+import org.segmentlab.app.export.KitCharts;
 import org.segmentlab.app.export.OverwriteCheck;
 import org.segmentlab.app.export.OverwritePrompt;
-import org.segmentlab.app.personas.PersonaCardModel;
 import org.segmentlab.app.task.TaskListener;
 import org.segmentlab.app.task.TaskRunner;
 import org.segmentlab.cli.Version;
+import org.segmentlab.io.AnalysisKit;
 import org.segmentlab.io.AppLog;
-import org.segmentlab.io.ChartRenderer;
 import org.segmentlab.io.ReportHtml;
 import org.segmentlab.pipeline.AnalysisResult;
 import org.segmentlab.segment.Persona;
 
 /**
  * File ▸ Export ▸ Report (HTML)…: the shown analysis, the persona cards' current text and the live charts as one
- * {@link ReportHtml} file. The charts are rendered by {@link ChartExport} on the FX thread (the only part that runs
- * there); PNG encoding, the data file's fingerprint and the writing run on a worker through the app's
+ * {@link ReportHtml} file. The charts are rendered by {@link ChartExport} on the FX thread through {@link KitCharts}
+ * (the only part that runs there; "Everything to a folder" draws its images the same way); PNG encoding, the data file's fingerprint and the writing run on a worker through the app's
  * {@link TaskRunner}. The on-screen charts and cards are not modified.
  */
 public final class ReportExport {
-
-    /** The window's chart file names ({@code MainWindow.charts()}) that the report shows, by report name. */
-    static final Map<String, String> WINDOW_NAMES = Map.of(
-            ChartRenderer.ELBOW, "elbow.png",
-            ChartRenderer.SILHOUETTE_BY_K, "silhouette_by_k.png",
-            ChartRenderer.SCATTER, "pca_scatter.png",
-            ChartRenderer.SILHOUETTES, "silhouettes.png",
-            ChartRenderer.PROFILE, "profile_heatmap.png");
 
     private ReportExport() {
     }
@@ -98,32 +88,14 @@ public final class ReportExport {
             return done;
         }
         AnalysisResult r = outcome.result();
-        List<Persona> personas = personas(vm, r.chosenK());
-        Map<String, WritableImage> images = new LinkedHashMap<>();
-        String missing = null;
-        try {
-            for (String name : ChartRenderer.ALL) {
-                Node chart = charts.get(WINDOW_NAMES.get(name));
-                if (chart != null) {
-                    images.put(name, ChartExport.render(chart, o));
-                }
-            }
-        } catch (RuntimeException e) {
-            // A chart that cannot be drawn must not cost the user the report's tables.
-            AppLog.error("Could not render the charts for the report", e);
-            images.clear();
-            missing = "drawing them failed (" + e.getMessage() + ")";
-        }
-        String why = missing;
+        List<Persona> personas = personas(vm, r);
+        // Drawn now, all at once, with the cards' text: the report shows what the window shows at this moment.
+        KitCharts.Drawn images = KitCharts.draw(charts, o);
         vm.showStatus("Writing the report " + file.getFileName() + "…");
         TaskRunner runner = vm.runner();
         runner.submit("report " + file.getFileName(), (progress, cancel) -> {
-            Map<String, byte[]> png = new LinkedHashMap<>();
-            for (Map.Entry<String, WritableImage> e : images.entrySet()) {
-                cancel.throwIfCancelled();
-                png.put(e.getKey(), ChartExport.toPng(e.getValue()));
-            }
-            ReportHtml.write(file, r, personas, png, ReportHtml.Details.of(r, why, Version.version()));
+            AnalysisKit.Charts png = KitCharts.encode(images, cancel);
+            ReportHtml.write(file, r, personas, png.images(), ReportHtml.Details.of(r, png.missing(), Version.version()));
             return file;
         }, new TaskListener<Path>() {
             @Override
@@ -152,19 +124,7 @@ public final class ReportExport {
     }
 
     /** The cards' current text, one per cluster in cluster order; a cluster without a card reads "Cluster n". */
-    static List<Persona> personas(MainViewModel vm, int k) {
-        List<Persona> out = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            out.add(new Persona("Cluster " + c, "", List.of(), List.of()));
-        }
-        List<String> names = vm.personas().names();
-        for (PersonaCardModel card : vm.personas().cards()) {
-            int c = card.cluster();
-            if (c >= 0 && c < k) {
-                Persona p = card.persona();
-                out.set(c, c < names.size() && names.get(c) != null && !names.get(c).isBlank() ? p.withName(names.get(c)) : p);
-            }
-        }
-        return List.copyOf(out);
+    static List<Persona> personas(MainViewModel vm, AnalysisResult r) {
+        return DataExports.snapshot(r, vm.personas(), null).personas();
     }
 }

@@ -1,17 +1,29 @@
 package org.segmentlab.app.export;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -21,19 +33,23 @@ import org.segmentlab.app.personas.PersonaCardsViewModel;
 import org.segmentlab.data.CsvLoader;
 import org.segmentlab.data.DataTable;
 import org.segmentlab.io.AnalysisKit;
+import org.segmentlab.io.ChartRenderer;
 import org.segmentlab.io.ModelJson;
 import org.segmentlab.io.ProjectFile;
 import org.segmentlab.pipeline.AnalysisRequest;
 import org.segmentlab.pipeline.AnalysisResult;
 import org.segmentlab.pipeline.Pipeline;
 import org.segmentlab.progress.CancellationToken;
+import org.segmentlab.progress.CancelledException;
 import org.segmentlab.progress.ProgressListener;
 import org.segmentlab.segment.ClusterModel;
 
 /**
  * The data exports without a window: the files the app writes carry the names on the cards (not the
  * drafts), a formula typed in a text cell or a persona name comes out inert, and the model written
- * assigns the analysed rows to their own clusters.
+ * assigns the analysed rows to their own clusters. Everything to a folder writes the ten files of
+ * {@code analyze --out} and keeps the rest when charts fail; its images come from a stand-in here (the window
+ * test draws real ones).
  */
 class DataExportsTest {
 
@@ -105,27 +121,139 @@ class DataExportsTest {
         assertTrue(pmml.contains("Big spenders"));
     }
 
+    /** A small real PNG per chart (widths 40, 41, ...), standing in for drawn charts: no toolkit needed here. */
+    private static Map<String, byte[]> fakeCharts() throws Exception {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        int w = 40;
+        for (String name : ChartRenderer.ALL) {
+            BufferedImage img = new BufferedImage(w++, 30, BufferedImage.TYPE_INT_RGB);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", png);
+            out.put(name, png.toByteArray());
+        }
+        return out;
+    }
+
+    private static List<String> names(List<Path> files) {
+        return files.stream().map(p -> p.getFileName().toString()).toList();
+    }
+
+    private static Set<String> listed(Path folder) throws Exception {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
     @Test
-    void everythingWritesTheKitAndTheWindowsProjectWithItsEditedNames() throws Exception {
+    void everythingWritesTheTenFilesOfAnalyzeOutAndTheWindowsProjectWithItsEditedNames() throws Exception {
         AnalysisResult r = analyse();
         PersonaCardsViewModel cards = new PersonaCardsViewModel();
         cards.setClusters(r);
         cards.cards().get(1).nameProperty().set("Loyal visitors");
+        cards.cards().get(1).descriptionProperty().set("Come back every week <b>& spend</b>");
         List<Boolean> edited = new ArrayList<>();
         cards.toEntries().forEach(e -> edited.add(e.edited()));
         ProjectFile project = ProjectFile.of(r, cards.toEntries().stream().map(ProjectFile.PersonaEntry::persona).toList(),
                 edited);
         DataExports.Snapshot s = DataExports.snapshot(r, cards, project);
-        List<Path> written = DataExports.writeAll(s, dir.resolve("kit"));
-        List<String> names = written.stream().map(p -> p.getFileName().toString()).toList();
+        Map<String, byte[]> charts = fakeCharts();
+        List<String> asked = new ArrayList<>();
+        DataExports.KitWritten written = DataExports.writeAll(s, dir.resolve("kit"), (res, personas, cancel) -> {
+            asked.add(personas.get(1).name());
+            return new AnalysisKit.Charts(charts, null);
+        }, ProgressListener.NONE, CancellationToken.NONE);
+
+        List<String> names = names(written.files());
         assertEquals(List.of(AnalysisKit.SEGMENTS, AnalysisKit.SUMMARY, AnalysisKit.MODEL_JSON, AnalysisKit.MODEL_PMML,
-                AnalysisKit.PROJECT), names);
+                AnalysisKit.PROJECT, "elbow.png", "silhouette.png", "pca_scatter.png", "profile.png", "report.html"),
+                names, "the names analyze --out writes, in its order");
         assertEquals(DataExports.kitFileNames(s), names, "the replace question lists what the kit writes");
+        assertEquals(new TreeSet<>(names), listed(dir.resolve("kit")), "and nothing else is left there");
         assertEquals(names, DataExports.kitFileNames(DataExports.snapshot(r, cards, null)),
                 "data from a file: AnalysisKit writes its own project");
+        assertNull(written.chartsMissing());
+        assertEquals(List.of("Loyal visitors"), asked, "the charts are asked for with the cards' names");
+        for (String png : ChartRenderer.KIT_IMAGES) {
+            assertArrayEquals(charts.get(png), Files.readAllBytes(dir.resolve("kit").resolve(png)), png);
+        }
         ProjectFile back = ProjectFile.read(dir.resolve("kit").resolve(AnalysisKit.PROJECT));
         assertEquals("Loyal visitors", back.personas().get(1).persona().name());
         assertTrue(back.personas().get(1).edited(), "the kit's project remembers the user named this card");
+        String html = Files.readString(dir.resolve("kit/report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Come back every week &lt;b&gt;&amp; spend&lt;/b&gt;"), "the card's text, escaped");
+        assertEquals(5, Pattern.compile("src=\"data:image/png;base64,").matcher(html).results().count(),
+                "the report embeds the five charts");
+        assertFalse(html.contains("charts-missing"));
+    }
+
+    @Test
+    void chartsThatFailCostNeitherTheOtherFilesNorTheReport() throws Exception {
+        AnalysisResult r = analyse();
+        PersonaCardsViewModel cards = new PersonaCardsViewModel();
+        cards.setClusters(r);
+        DataExports.Snapshot s = DataExports.snapshot(r, cards, null);
+
+        // A broken graphics stack: no image at all, every other file, and a report saying why.
+        Path broken = dir.resolve("broken");
+        DataExports.KitWritten none = DataExports.writeAll(s, broken, (res, personas, cancel) -> {
+            throw new UnsatisfiedLinkError("no libprism_sw in java.library.path");
+        }, ProgressListener.NONE, CancellationToken.NONE);
+        assertEquals(List.of(AnalysisKit.SEGMENTS, AnalysisKit.SUMMARY, AnalysisKit.MODEL_JSON, AnalysisKit.MODEL_PMML,
+                AnalysisKit.PROJECT, "report.html"), names(none.files()));
+        assertEquals(new TreeSet<>(names(none.files())), listed(broken));
+        assertTrue(none.chartsMissing().contains("libprism_sw"), none.chartsMissing());
+        assertTrue(Files.readString(broken.resolve("report.html")).contains("The charts were not rendered: drawing the"
+                + " charts failed"));
+
+        // Two charts failed, three were drawn: those are written and embedded, the report names the others.
+        Map<String, byte[]> some = new LinkedHashMap<>(fakeCharts());
+        some.remove(ChartRenderer.SCATTER);
+        some.remove(ChartRenderer.PROFILE);
+        String why = KitCharts.missing(Map.of(ChartRenderer.SCATTER, "drawing failed (boom)", ChartRenderer.PROFILE,
+                "drawing failed (boom)"));
+        Path partial = dir.resolve("partial");
+        DataExports.KitWritten two = DataExports.writeAll(s, partial, (res, personas, cancel) ->
+                new AnalysisKit.Charts(some, why), ProgressListener.NONE, CancellationToken.NONE);
+        assertEquals(List.of(AnalysisKit.SEGMENTS, AnalysisKit.SUMMARY, AnalysisKit.MODEL_JSON, AnalysisKit.MODEL_PMML,
+                AnalysisKit.PROJECT, "elbow.png", "silhouette.png", "report.html"), names(two.files()));
+        assertEquals(why, two.chartsMissing());
+        String html = Files.readString(partial.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Some charts were not rendered: " + why), html.substring(0, 2000));
+        assertEquals(3, Pattern.compile("src=\"data:image/png;base64,").matcher(html).results().count());
+    }
+
+    @Test
+    void missingChartsAreNamedTogetherByReason() {
+        Map<String, String> failed = new LinkedHashMap<>();
+        failed.put("elbow.png", "drawing failed (x)");
+        failed.put("pca_scatter.png", "encoding it as PNG failed (disk)");
+        failed.put("profile.png", "drawing failed (x)");
+        assertEquals("elbow.png, profile.png: drawing failed (x); pca_scatter.png: encoding it as PNG failed (disk)",
+                KitCharts.missing(failed));
+        assertNull(KitCharts.missing(Map.of()));
+    }
+
+    @Test
+    void cancellingKeepsTheWholeFilesWrittenSoFarAndWritesNoReport() throws Exception {
+        AnalysisResult r = analyse();
+        PersonaCardsViewModel cards = new PersonaCardsViewModel();
+        cards.setClusters(r);
+        DataExports.Snapshot s = DataExports.snapshot(r, cards, null);
+        CancellationToken token = new CancellationToken();
+        List<Double> fractions = new ArrayList<>();
+        Path kit = dir.resolve("cancelled");
+        assertThrows(CancelledException.class, () -> DataExports.writeAll(s, kit, (res, personas, cancel) -> {
+            token.cancel(); // the user presses Cancel while the charts are encoded
+            cancel.throwIfCancelled();
+            return AnalysisKit.Charts.skipped("unreachable");
+        }, (f, m) -> fractions.add(f), token));
+        assertTrue(Files.readString(kit.resolve(AnalysisKit.SEGMENTS)).startsWith("ID,NOTE"));
+        assertFalse(Files.exists(kit.resolve("report.html")));
+        assertFalse(Files.exists(kit.resolve("elbow.png")));
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) >= fractions.get(i - 1), "progress only moves forward: " + fractions);
+        }
+        assertTrue(fractions.size() >= 5, "a step per file: " + fractions);
     }
 
     @Test
