@@ -3,9 +3,14 @@ package org.segmentlab.app;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.segmentlab.app.export.OverwriteCheck;
+import org.segmentlab.app.export.OverwritePrompt;
 
 /**
  * The file choosers the window asks: open a data file or project, save a project, locate moved data,
@@ -28,7 +33,8 @@ public interface FileDialogs {
 
     /**
      * A file to write, e.g. an export. {@code pattern} ("*.csv") names the filter and, when the user
-     * types a name without it, its extension is added. Null by default (implementations that only
+     * types a name without it, its extension is added (and the user is asked again when that completed
+     * name exists: the chooser only asked about the name as typed). Null by default (implementations that only
      * answer the questions above never write files).
      */
     default Path saveFile(Path near, String title, String suggestedName, String filterName, String pattern) {
@@ -42,6 +48,14 @@ public interface FileDialogs {
 
     /** The platform's dialogs, owned by {@code owner}. */
     static FileDialogs fx(Window owner) {
+        return fx(owner, c -> c.showSaveDialog(owner), OverwritePrompt.fileDialog(() -> owner));
+    }
+
+    /**
+     * {@link #fx(Window)} whose save choosers are shown by {@code showSave} (the window: {@code showSaveDialog}; tests
+     * answer from a script) and whose "replace the completed name?" question is {@code prompt}.
+     */
+    static FileDialogs fx(Window owner, Function<FileChooser, File> showSave, OverwritePrompt prompt) {
         return new FileDialogs() {
             @Override
             public Path openFile(Path near) {
@@ -62,14 +76,9 @@ public interface FileDialogs {
 
             @Override
             public Path saveProject(Path near, String suggestedName) {
-                FileChooser c = chooser("Save the project", near);
-                c.getExtensionFilters().add(new FileChooser.ExtensionFilter("SegmentLab projects", "*.segmentlab"));
-                c.setInitialFileName(suggestedName);
-                Path p = path(c.showSaveDialog(owner));
-                if (p != null && !MainViewModel.isProject(p)) {
-                    p = p.resolveSibling(p.getFileName() + ".segmentlab");
-                }
-                return p;
+                return save(showSave, prompt, near, "Save the project", suggestedName,
+                        new FileChooser.ExtensionFilter("SegmentLab projects", "*.segmentlab"),
+                        p -> withExtension(p, ".segmentlab"));
             }
 
             @Override
@@ -93,16 +102,9 @@ public interface FileDialogs {
 
             @Override
             public Path saveFile(Path near, String title, String suggestedName, String filterName, String pattern) {
-                FileChooser c = chooser(title, near);
-                c.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, pattern));
-                c.setInitialFileName(suggestedName);
-                Path p = path(c.showSaveDialog(owner));
                 String ext = pattern.startsWith("*.") ? pattern.substring(1) : "";
-                if (p != null && !ext.isEmpty() && !p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
-                        .endsWith(ext.toLowerCase(java.util.Locale.ROOT))) {
-                    p = p.resolveSibling(p.getFileName() + ext);
-                }
-                return p;
+                return save(showSave, prompt, near, title, suggestedName,
+                        new FileChooser.ExtensionFilter(filterName, pattern), p -> withExtension(p, ext));
             }
 
             @Override
@@ -126,5 +128,33 @@ public interface FileDialogs {
                 return f == null ? null : f.toPath();
             }
         };
+    }
+
+    /**
+     * Asks for a file to write with a save chooser ({@code title}, one {@code filter}, starting at {@code near} with
+     * {@code suggestedName}) and completes the name with {@code complete} (adds the extension the user left out). The
+     * platform's chooser (GTK's) asked before replacing the name as typed, "segments", not the completed
+     * "segments.csv"; when the completed name exists, {@code prompt} asks again ({@link OverwriteCheck#saveFile}), and
+     * "Choose another name" shows the chooser again at that name. Null when the user cancelled. FX thread.
+     */
+    static Path save(Function<FileChooser, File> showSave, OverwritePrompt prompt, Path near, String title,
+                     String suggestedName, FileChooser.ExtensionFilter filter, UnaryOperator<Path> complete) {
+        return OverwriteCheck.saveFile((dir, name) -> {
+            FileChooser c = new FileChooser();
+            c.setTitle(title);
+            c.getExtensionFilters().add(filter);
+            if (dir != null && Files.isDirectory(dir)) {
+                c.setInitialDirectory(dir.toFile());
+            }
+            c.setInitialFileName(name);
+            File f = showSave.apply(c);
+            return f == null ? null : f.toPath();
+        }, near, suggestedName, complete, prompt);
+    }
+
+    /** {@code p}, or {@code p} with {@code ext} (".csv") added when its name does not end with it, in any case. */
+    static Path withExtension(Path p, String ext) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return ext.isEmpty() || n.endsWith(ext.toLowerCase(Locale.ROOT)) ? p : p.resolveSibling(p.getFileName() + ext);
     }
 }

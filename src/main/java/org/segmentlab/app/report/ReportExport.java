@@ -1,7 +1,5 @@
 package org.segmentlab.app.report;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.segmentlab.app.FileDialogs;
 import org.segmentlab.app.MainViewModel;
 import org.segmentlab.app.analysis.AnalysisOutcome;
 import org.segmentlab.app.charts.ChartExport;
@@ -16,7 +15,6 @@ import org.segmentlab.app.charts.ExportOptions;
 import org.segmentlab.app.export.DataExports;
 import org.segmentlab.app.export.ExportNotifier;
 import org.segmentlab.app.export.KitCharts;
-import org.segmentlab.app.export.OverwriteCheck;
 import org.segmentlab.app.export.OverwritePrompt;
 import org.segmentlab.app.task.TaskListener;
 import org.segmentlab.app.task.TaskRunner;
@@ -44,17 +42,9 @@ public final class ReportExport {
      */
     public static Path choose(Window owner, Path near, String dataFileName) {
         String base = dataFileName == null ? "report" : dataFileName.replaceFirst("\\.[^.]*$", "") + "_report";
-        return OverwriteCheck.saveFile((dir, name) -> {
-            FileChooser c = new FileChooser();
-            c.setTitle("Save the report");
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML report", "*.html", "*.htm"));
-            if (dir != null && Files.isDirectory(dir)) {
-                c.setInitialDirectory(dir.toFile());
-            }
-            c.setInitialFileName(name);
-            File f = c.showSaveDialog(owner);
-            return f == null ? null : f.toPath();
-        }, near, base + ".html", ReportExport::withHtml, OverwritePrompt.fileDialog(() -> owner));
+        return FileDialogs.save(c -> c.showSaveDialog(owner), OverwritePrompt.fileDialog(() -> owner), near,
+                "Save the report", base + ".html", new FileChooser.ExtensionFilter("HTML report", "*.html", "*.htm"),
+                ReportExport::withHtml);
     }
 
     /** {@code p}, or {@code p} with ".html" added when its name ends in neither ".html" nor ".htm". */

@@ -51,22 +51,6 @@ class OverwriteCheckTest {
         assertTrue(m.endsWith("c7.png and 3 more."), m);
     }
 
-    /** A prompt answering from a script, recording what it was asked. */
-    private static final class ScriptedPrompt implements OverwritePrompt {
-        final Deque<Answer> answers = new ArrayDeque<>();
-        final List<List<String>> asked = new ArrayList<>();
-
-        ScriptedPrompt(Answer... answers) {
-            this.answers.addAll(List.of(answers));
-        }
-
-        @Override
-        public Answer ask(Path folder, List<String> existing) {
-            asked.add(existing);
-            return answers.remove();
-        }
-    }
-
     private Path earlierKit() throws Exception {
         Path old = Files.createDirectories(dir.resolve("old"));
         Files.writeString(old.resolve("segments.csv"), "edited by hand");
