@@ -210,7 +210,7 @@ public final class DataExports {
             }
         }
         cancel.throwIfCancelled();
-        progress.update(0.3, "Encoding the charts");
+        progress.update(0.3, "Drawing the charts");
         AnalysisKit.Charts images;
         try {
             images = charts.charts(r, s.personas(), cancel);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
@@ -17,8 +18,12 @@ import org.segmentlab.app.FileDialogs;
 import org.segmentlab.app.MainViewModel;
 import org.segmentlab.app.analysis.AnalysisOutcome;
 import org.segmentlab.app.charts.ExportOptions;
+import org.segmentlab.app.task.FxThread;
+import org.segmentlab.io.AnalysisKit;
 import org.segmentlab.io.AppLog;
 import org.segmentlab.io.ChartRenderer;
+import org.segmentlab.pipeline.AnalysisResult;
+import org.segmentlab.progress.CancelledException;
 
 /**
  * The data items of File ▸ Export (segmented data, summary, model.json, PMML, everything to a folder):
@@ -146,9 +151,11 @@ public final class ExportMenu {
     }
 
     /**
-     * Writes the whole kit into {@code folder} in the background (FX thread). The window's charts are drawn here, all
-     * at once, with the snapshot of the data (so images and files show the same analysis); encoding them and writing
-     * every file run on the worker. Charts that fail are named in the banner; the other files are written.
+     * Writes the whole kit into {@code folder} in the background (FX thread). The worker writes the data and model
+     * files first, then asks the FX thread to draw the window's charts, all in one hand-off (by then the window has
+     * repainted and shows the job's progress), encodes them and writes the images and the report. Charts that fail,
+     * or a different analysis shown meanwhile (another k chosen), are named in the banner; the other files are
+     * written.
      */
     public void exportAll(Path folder) {
         DataExports.Snapshot s = snapshot();
@@ -156,29 +163,57 @@ public final class ExportMenu {
             return;
         }
         Path dir = folder.toAbsolutePath();
-        DataExports.ChartSource images = chartSource();
+        DataExports.ChartSource images = chartSource(s.result());
         vm.runJob("Exporting everything to " + dir + "…",
                 (progress, cancel) -> DataExports.writeAll(s, dir, images, progress, cancel),
                 written -> {
                     lastFolder = dir;
                     vm.showStatus("Exported " + written.files().size() + " files to " + dir);
                     if (written.chartsMissing() != null) {
-                        vm.showProblem("Exported " + written.files().size() + " files to " + dir + ", without "
-                                + written.chartsMissing() + ". The data, the models and the report's tables are"
-                                + " complete; details are in " + AppLog.logFile() + ".");
+                        vm.showProblem("Exported " + written.files().size() + " files to " + dir + ", but not every"
+                                + " chart image: " + written.chartsMissing() + ". The data, the models and the"
+                                + " report's tables are complete; details are in " + AppLog.logFile() + ".");
                     }
                     announce("Everything exported", written.files());
                 },
                 error -> failed("the files", dir, error));
     }
 
-    /** FX thread: the window's charts drawn now, or (without them) the installed renderer, asked on the worker. */
-    private DataExports.ChartSource chartSource() {
-        ExportOptions o = chartOptions.get();
+    /**
+     * FX thread: where the kit's images come from. The window's charts, drawn when the worker asks (on the FX thread,
+     * in one go, only while {@code shown} is still the analysis on screen), or without them the installed renderer.
+     */
+    private DataExports.ChartSource chartSource(AnalysisResult shown) {
+        ExportOptions o = chartOptions.get(); // its footer names the file and k shown now
         if (charts == null) {
             return DataExports.ChartSource.renderer(ChartRenderer.find(), o.pixelWidth(), o.pixelHeight());
         }
-        return DataExports.ChartSource.drawn(KitCharts.draw(charts.get(), o));
+        return (r, personas, cancel) -> {
+            KitCharts.Drawn drawn;
+            try {
+                drawn = FxThread.call(() -> {
+                    AnalysisOutcome now = vm.outcomeProperty().get();
+                    return now != null && now.result() == shown ? KitCharts.draw(charts.get(), o) : null;
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            } catch (ExecutionException e) {
+                // DataExports.writeAll turns this into "charts missing" and writes the rest.
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error er) {
+                    throw er;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            if (drawn == null) {
+                return AnalysisKit.Charts.skipped("another analysis was shown while exporting (export again for its"
+                        + " charts)");
+            }
+            return KitCharts.encode(drawn, cancel);
+        };
     }
 
     private void announce(String title, List<Path> written) {
