@@ -160,16 +160,17 @@ public final class DataExports {
          * @return the images, or why some or all are missing; may throw for a broken graphics stack (the kit is then
          *         written without images)
          */
-        AnalysisKit.Charts charts(AnalysisResult r, List<Persona> personas, CancellationToken cancel);
+        AnalysisKit.Charts charts(AnalysisResult r, List<Persona> personas, ProgressListener progress,
+                                  CancellationToken cancel);
 
         /** The charts drawn already on the FX thread ({@link KitCharts#draw}), encoded here. */
         static ChartSource drawn(KitCharts.Drawn drawn) {
-            return (r, personas, cancel) -> KitCharts.encode(drawn, cancel);
+            return (r, personas, progress, cancel) -> KitCharts.encode(drawn, progress, cancel);
         }
 
         /** The charts drawn by {@code renderer} as {@code analyze --out} draws them (null: none installed). */
         static ChartSource renderer(ChartRenderer renderer, int width, int height) {
-            return (r, personas, cancel) -> AnalysisKit.renderCharts(r, personas, renderer, width, height);
+            return (r, personas, progress, cancel) -> AnalysisKit.renderCharts(r, personas, renderer, width, height);
         }
     }
 
@@ -213,7 +214,7 @@ public final class DataExports {
         progress.update(0.3, "Drawing the charts");
         AnalysisKit.Charts images;
         try {
-            images = charts.charts(r, s.personas(), cancel);
+            images = charts.charts(r, s.personas(), progress.range(0.3, 0.8), cancel);
         } catch (CancelledException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

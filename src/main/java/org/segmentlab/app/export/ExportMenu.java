@@ -188,7 +188,7 @@ public final class ExportMenu {
         if (charts == null) {
             return DataExports.ChartSource.renderer(ChartRenderer.find(), o.pixelWidth(), o.pixelHeight());
         }
-        return (r, personas, cancel) -> {
+        return (r, personas, progress, cancel) -> {
             KitCharts.Drawn drawn;
             try {
                 drawn = FxThread.call(() -> {
@@ -212,7 +212,7 @@ public final class ExportMenu {
                 return AnalysisKit.Charts.skipped("another analysis was shown while exporting (export again for its"
                         + " charts)");
             }
-            return KitCharts.encode(drawn, cancel);
+            return KitCharts.encode(drawn, progress, cancel);
         };
     }
 

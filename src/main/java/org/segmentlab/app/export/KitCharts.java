@@ -14,6 +14,7 @@ import org.segmentlab.io.AnalysisKit;
 import org.segmentlab.io.AppLog;
 import org.segmentlab.io.ChartRenderer;
 import org.segmentlab.progress.CancellationToken;
+import org.segmentlab.progress.ProgressListener;
 
 /**
  * The chart images of the report and of "Everything to a folder", drawn from the window's own charts with
@@ -81,16 +82,18 @@ public final class KitCharts {
 
     /**
      * Encodes the drawn charts as PNG, on any thread (not the FX thread, for large images: this is the slow half),
-     * checking {@code cancel} before each one. A chart that cannot be encoded is left out and named, like one that
+     * reporting and checking {@code cancel} before each one. A chart that cannot be encoded is left out and named, like one that
      * could not be drawn.
      *
      * @return the images and, when any is missing, a sentence naming them and why (for the banner and the report)
      */
-    public static AnalysisKit.Charts encode(Drawn drawn, CancellationToken cancel) {
+    public static AnalysisKit.Charts encode(Drawn drawn, ProgressListener progress, CancellationToken cancel) {
         Map<String, byte[]> png = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>(drawn.failed());
+        int done = 0;
         for (Map.Entry<String, WritableImage> e : drawn.images().entrySet()) {
             cancel.throwIfCancelled();
+            progress.update(done++ / (double) drawn.images().size(), "Encoding " + e.getKey());
             try {
                 png.put(e.getKey(), ChartExport.toPng(e.getValue()));
             } catch (IOException | RuntimeException ex) {

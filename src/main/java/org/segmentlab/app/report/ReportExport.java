@@ -84,7 +84,7 @@ public final class ReportExport {
         vm.showStatus("Writing the report " + file.getFileName() + "…");
         TaskRunner runner = vm.runner();
         runner.submit("report " + file.getFileName(), (progress, cancel) -> {
-            AnalysisKit.Charts png = KitCharts.encode(images, cancel);
+            AnalysisKit.Charts png = KitCharts.encode(images, progress, cancel);
             ReportHtml.write(file, r, personas, png.images(), ReportHtml.Details.of(r, png.missing(), Version.version()));
             return file;
         }, new TaskListener<Path>() {

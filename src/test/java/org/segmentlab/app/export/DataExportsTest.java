@@ -158,7 +158,7 @@ class DataExportsTest {
         DataExports.Snapshot s = DataExports.snapshot(r, cards, project);
         Map<String, byte[]> charts = fakeCharts();
         List<String> asked = new ArrayList<>();
-        DataExports.KitWritten written = DataExports.writeAll(s, dir.resolve("kit"), (res, personas, cancel) -> {
+        DataExports.KitWritten written = DataExports.writeAll(s, dir.resolve("kit"), (res, personas, progress, cancel) -> {
             asked.add(personas.get(1).name());
             return new AnalysisKit.Charts(charts, null);
         }, ProgressListener.NONE, CancellationToken.NONE);
@@ -195,7 +195,7 @@ class DataExportsTest {
 
         // A broken graphics stack: no image at all, every other file, and a report saying why.
         Path broken = dir.resolve("broken");
-        DataExports.KitWritten none = DataExports.writeAll(s, broken, (res, personas, cancel) -> {
+        DataExports.KitWritten none = DataExports.writeAll(s, broken, (res, personas, progress, cancel) -> {
             throw new UnsatisfiedLinkError("no libprism_sw in java.library.path");
         }, ProgressListener.NONE, CancellationToken.NONE);
         assertEquals(List.of(AnalysisKit.SEGMENTS, AnalysisKit.SUMMARY, AnalysisKit.MODEL_JSON, AnalysisKit.MODEL_PMML,
@@ -212,7 +212,7 @@ class DataExportsTest {
         String why = KitCharts.missing(Map.of(ChartRenderer.SCATTER, "drawing failed (boom)", ChartRenderer.PROFILE,
                 "drawing failed (boom)"));
         Path partial = dir.resolve("partial");
-        DataExports.KitWritten two = DataExports.writeAll(s, partial, (res, personas, cancel) ->
+        DataExports.KitWritten two = DataExports.writeAll(s, partial, (res, personas, progress, cancel) ->
                 new AnalysisKit.Charts(some, why), ProgressListener.NONE, CancellationToken.NONE);
         assertEquals(List.of(AnalysisKit.SEGMENTS, AnalysisKit.SUMMARY, AnalysisKit.MODEL_JSON, AnalysisKit.MODEL_PMML,
                 AnalysisKit.PROJECT, "elbow.png", "silhouette.png", "report.html"), names(two.files()));
@@ -242,7 +242,7 @@ class DataExportsTest {
         CancellationToken token = new CancellationToken();
         List<Double> fractions = new ArrayList<>();
         Path kit = dir.resolve("cancelled");
-        assertThrows(CancelledException.class, () -> DataExports.writeAll(s, kit, (res, personas, cancel) -> {
+        assertThrows(CancelledException.class, () -> DataExports.writeAll(s, kit, (res, personas, progress, cancel) -> {
             token.cancel(); // the user presses Cancel while the charts are encoded
             cancel.throwIfCancelled();
             return AnalysisKit.Charts.skipped("unreachable");

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -201,5 +202,24 @@ class ExportFolderFxTest {
         assertEquals("Exported 10 files to " + kit, vm().statusProperty().get());
         assertEquals("not the kit's", Files.readString(kit.resolve("notes.txt")));
         assertEquals(null, vm().problem());
+
+        // Charts that cannot be drawn (here: a window that offers only the elbow) cost neither the other files nor the
+        // report, and the banner names what is missing.
+        ExportMenu onlyElbow = new ExportMenu(vm(), () -> dialogs, () -> dir, (f, e) -> OverwritePrompt.Answer.CANCEL,
+                null, () -> java.util.Map.of("elbow.png", window.charts().get("elbow.png")),
+                org.segmentlab.app.charts.ExportOptions::defaults);
+        Path partial = dir.resolve("partial");
+        robot.interact(() -> onlyElbow.exportAll(partial));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm().isBusy()
+                && Files.exists(partial.resolve(ReportHtml.FILE)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<String> written = new TreeSet<>(AnalysisKit.fileNames(true));
+        written.removeAll(List.of("silhouette.png", "pca_scatter.png", "profile.png"));
+        assertEquals(written, listed(partial));
+        assertChart(partial.resolve("elbow.png"));
+        String problem = vm().problem().message();
+        assertTrue(problem.startsWith("Exported 7 files to " + partial + ", but not every chart image: silhouette.png,"
+                + " pca_scatter.png, silhouettes.png, profile.png: the window has no such chart."), problem);
+        assertTrue(Files.readString(partial.resolve(ReportHtml.FILE)).contains("Some charts were not rendered"));
     }
 }
