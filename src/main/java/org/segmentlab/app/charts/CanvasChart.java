@@ -59,7 +59,13 @@ public abstract class CanvasChart extends Region {
         overlay.resizeRelocate(0, 0, w, h);
     }
 
-    /** Marks the chart dirty; the paint happens once, in the next FX pulse, however often this is called. */
+    /**
+     * Marks the chart dirty; the paint happens once, in the next FX pulse, however often this is called. A chart
+     * in the window but hidden (a tab not shown, a pane made invisible) paints when it is next shown instead:
+     * painting hidden charts cost the FX thread (and Prism's render thread, which still draws a hidden canvas's
+     * commands into its buffer) hundreds of milliseconds at start-up and whenever a result arrived behind another
+     * tab.
+     */
     public final void requestRedraw() {
         if (redrawScheduled) {
             return;
@@ -67,8 +73,52 @@ public abstract class CanvasChart extends Region {
         redrawScheduled = true;
         Platform.runLater(() -> {
             redrawScheduled = false;
-            redrawNow();
+            if (!waitUntilShown()) {
+                redrawNow();
+            }
         });
+    }
+
+    /** The invisible ancestors (or this) whose visibility a skipped paint waits on; empty when none is waited on. */
+    private final java.util.List<javafx.scene.Node> hiddenBy = new java.util.ArrayList<>();
+    private final javafx.beans.InvalidationListener shown = o -> {
+        stopWaiting();
+        requestRedraw();
+    };
+
+    /**
+     * True when the chart is in a scene under an invisible node: then it listens for that node to show (or the
+     * chart to leave the scene) and paints then. Charts outside a scene (tests, off-screen exports) paint at once.
+     */
+    private boolean waitUntilShown() {
+        if (getScene() == null) {
+            return false;
+        }
+        java.util.List<javafx.scene.Node> hidden = new java.util.ArrayList<>();
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                hidden.add(n);
+            }
+        }
+        if (hidden.isEmpty()) {
+            return false;
+        }
+        stopWaiting();
+        hiddenBy.addAll(hidden);
+        hiddenBy.forEach(n -> n.visibleProperty().addListener(shown));
+        sceneProperty().addListener(shown);
+        return true;
+    }
+
+    private void stopWaiting() {
+        hiddenBy.forEach(n -> n.visibleProperty().removeListener(shown));
+        hiddenBy.clear();
+        sceneProperty().removeListener(shown);
+    }
+
+    /** True while a paint waits for the chart to be shown (tests). */
+    public boolean paintPending() {
+        return !hiddenBy.isEmpty();
     }
 
     /** Paints at once (FX thread). Normally called through {@link #requestRedraw()}. */
