@@ -61,7 +61,7 @@ public final class FxPulseBenchmark {
     }
 
     /** One pulse gap and what the FX thread was doing during it. */
-    record Gap(long startNanos, double ms, double gcMs, double fxCpuMs, String phase, String stack) {
+    record Gap(long startNanos, double ms, double gcMs, double fxCpuMs, double renderCpuMs, String phase, String stack) {
     }
 
     public static final class App extends Application {
@@ -71,6 +71,9 @@ public final class FxPulseBenchmark {
         private volatile long lastPulse = System.nanoTime();
         private long lastGc;
         private long lastCpu;
+        private long lastRenderCpu;
+        /** Prism's render thread (QuantumRenderer), found at the first pulse: the FX thread waits for it each pulse. */
+        private volatile Thread renderThread;
         private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private volatile String phase = "start";
         /** Stack samples of the FX thread during the current gap, by description. */
@@ -96,11 +99,14 @@ public final class FxPulseBenchmark {
                     long gap = t - lastPulse;
                     long gc = gcMillis();
                     long cpu = THREADS.getCurrentThreadCpuTime();
+                    long renderCpu = renderCpu();
                     if (gap > 50_000_000L && !pulses.isEmpty()) {
-                        gaps.add(new Gap(lastPulse, gap / 1e6, gc - lastGc, (cpu - lastCpu) / 1e6, phase, topSamples()));
+                        gaps.add(new Gap(lastPulse, gap / 1e6, gc - lastGc, (cpu - lastCpu) / 1e6,
+                                (renderCpu - lastRenderCpu) / 1e6, phase, topSamples()));
                     }
                     lastGc = gc;
                     lastCpu = cpu;
+                    lastRenderCpu = renderCpu;
                     samples.clear();
                     lastPulse = t;
                     pulses.add(t);
@@ -217,8 +223,25 @@ public final class FxPulseBenchmark {
         private void sample() {
             Thread fx = fxThread;
             if (fx != null && System.nanoTime() - lastPulse > 50_000_000L) {
-                samples.merge(describe(fx.getStackTrace()), 1, Integer::sum);
+                StackTraceElement[] st = fx.getStackTrace();
+                boolean waitsForRender = Arrays.stream(st).limit(12)
+                        .anyMatch(e -> e.getMethodName().equals("waitForRenderingToComplete"));
+                Thread r = renderThread;
+                // The FX thread waits for the previous frame: say what the render thread is doing instead.
+                samples.merge(waitsForRender && r != null ? "(waits for render) render: " + Arrays.stream(r.getStackTrace()).limit(7)
+                        .map(e -> e.getClassName().replaceAll("^.*\\.", "") + "." + e.getMethodName())
+                        .reduce((x, y) -> x + " < " + y).orElse("")
+                        : describe(st), 1, Integer::sum);
             }
+        }
+
+        private long renderCpu() {
+            if (renderThread == null) {
+                renderThread = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+            }
+            Thread r = renderThread;
+            return r == null ? 0 : Math.max(0, THREADS.getThreadCpuTime(r.getId()));
         }
 
         /** The three most frequent samples of the gap, with their counts. */
@@ -255,7 +278,24 @@ public final class FxPulseBenchmark {
                     break;
                 }
             }
-            return String.join(" < ", top) + control + (ours.isEmpty() ? "" : " <- " + String.join(" <- ", ours));
+            // Parked or waiting: the top frames are the lock's own; name who took it (the first frames outside
+            // java.util.concurrent, jdk.internal and Object.wait) so a lock the FX thread waits on has an owner.
+            String caller = "";
+            if (st.length > 0 && (st[0].getMethodName().equals("park") || st[0].getMethodName().startsWith("wait"))) {
+                List<String> outside = new ArrayList<>();
+                for (StackTraceElement e : st) {
+                    String c = e.getClassName();
+                    if (c.startsWith("java.util.concurrent") || c.startsWith("jdk.internal") || c.equals("java.lang.Object")) {
+                        continue;
+                    }
+                    outside.add(c.replaceAll("^.*\\.", "") + "." + e.getMethodName() + ":" + e.getLineNumber());
+                    if (outside.size() == 6) {
+                        break;
+                    }
+                }
+                caller = " [from " + String.join(" < ", outside) + "]";
+            }
+            return String.join(" < ", top) + caller + control + (ours.isEmpty() ? "" : " <- " + String.join(" <- ", ours));
         }
 
         private void finish() {
@@ -288,14 +328,21 @@ public final class FxPulseBenchmark {
             log("gaps with over 40 ms of FX-thread CPU, in time order:");
             for (Gap x : gaps) {
                 if (x.fxCpuMs() > 40) {
-                    log(String.format(Locale.ROOT, "  +%6.2f s gap %7.1f ms, FX CPU %6.1f ms, GC %4d ms [%s]: %s",
-                            (x.startNanos() - t0) / 1e9, x.ms(), x.fxCpuMs(), (long) x.gcMs(), x.phase(),
+                    log(String.format(Locale.ROOT, "  +%6.2f s gap %7.1f ms, FX CPU %6.1f ms, render CPU %6.1f ms, GC %4d ms [%s]: %s",
+                            (x.startNanos() - t0) / 1e9, x.ms(), x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(), x.phase(),
                             x.stack().replaceAll("\n.*", "")));
+                }
+            }
+            log("gaps over 100 ms, in time order (wall ms / FX CPU ms / render CPU ms / GC ms):");
+            for (Gap x : gaps) {
+                if (x.ms() > 100) {
+                    log(String.format(Locale.ROOT, "  +%6.2f s %7.1f / %6.1f / %6.1f / %4d [%s]", (x.startNanos() - t0) / 1e9, x.ms(),
+                            x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(), x.phase()));
                 }
             }
             gaps.sort(Comparator.comparingDouble(Gap::ms).reversed());
             for (Gap x : gaps.subList(0, Math.min(15, gaps.size()))) {
-                log(String.format(Locale.ROOT, "  gap %7.1f ms (FX thread on CPU %6.1f ms, GC %5d ms) at +%6.2f s during [%s]: %s", x.ms(), x.fxCpuMs(), (long) x.gcMs(),
+                log(String.format(Locale.ROOT, "  gap %7.1f ms (FX thread on CPU %6.1f ms, render %6.1f ms, GC %5d ms) at +%6.2f s during [%s]: %s", x.ms(), x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(),
                         (x.startNanos() - t0) / 1e9, x.phase(), x.stack()));
             }
             context.close();
