@@ -79,46 +79,17 @@ public abstract class CanvasChart extends Region {
         });
     }
 
-    /** The invisible ancestors (or this) whose visibility a skipped paint waits on; empty when none is waited on. */
-    private final java.util.List<javafx.scene.Node> hiddenBy = new java.util.ArrayList<>();
-    private final javafx.beans.InvalidationListener shown = o -> {
-        stopWaiting();
-        requestRedraw();
-    };
+    /** A paint skipped while the chart is hidden is requested again when it shows. */
+    private final ShowGate shown = new ShowGate(this, this::requestRedraw);
 
-    /**
-     * True when the chart is in a scene under an invisible node: then it listens for that node to show (or the
-     * chart to leave the scene) and paints then. Charts outside a scene (tests, off-screen exports) paint at once.
-     */
+    /** True when the chart is hidden in its window: then it paints once it shows (see {@link ShowGate}). */
     private boolean waitUntilShown() {
-        if (getScene() == null) {
-            return false;
-        }
-        java.util.List<javafx.scene.Node> hidden = new java.util.ArrayList<>();
-        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                hidden.add(n);
-            }
-        }
-        if (hidden.isEmpty()) {
-            return false;
-        }
-        stopWaiting();
-        hiddenBy.addAll(hidden);
-        hiddenBy.forEach(n -> n.visibleProperty().addListener(shown));
-        sceneProperty().addListener(shown);
-        return true;
-    }
-
-    private void stopWaiting() {
-        hiddenBy.forEach(n -> n.visibleProperty().removeListener(shown));
-        hiddenBy.clear();
-        sceneProperty().removeListener(shown);
+        return shown.waitUntilShown();
     }
 
     /** True while a paint waits for the chart to be shown (tests). */
     public boolean paintPending() {
-        return !hiddenBy.isEmpty();
+        return shown.waiting();
     }
 
     /** Paints at once (FX thread). Normally called through {@link #requestRedraw()}. */
