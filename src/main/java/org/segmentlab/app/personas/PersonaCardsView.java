@@ -156,12 +156,56 @@ public final class PersonaCardsView extends BorderPane {
         rebuildAside();
     }
 
-    private void rebuildCards() {
-        List<Node> nodes = new ArrayList<>();
-        for (PersonaCardModel c : vm.cards()) {
-            nodes.add(card(c));
+    /** Pulses a hidden rebuild waits before its first card. */
+    static final int SETTLE_PULSES = 20;
+    private int waited;
+    /** Cards still to build while the view is hidden, in order. */
+    private final java.util.ArrayDeque<PersonaCardModel> pending = new java.util.ArrayDeque<>();
+    /** Showing the view builds the cards still pending at once. */
+    private final org.segmentlab.app.charts.ShowGate shown =
+            new org.segmentlab.app.charts.ShowGate(this, this::buildPending);
+    /** While hidden, one card per pulse: a new analysis behind another tab built all its cards in one pulse. */
+    private final javafx.animation.AnimationTimer oneCardPerPulse = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            // a new result's other views (charts, scatter, heatmap) take the first pulses; the cards wait for them
+            if (++waited < SETTLE_PULSES) {
+                return;
+            }
+            if (pending.isEmpty()) {
+                stop();
+                shown.stopWaiting();
+            } else {
+                cardFlow.getChildren().add(card(pending.poll()));
+            }
         }
-        cardFlow.getChildren().setAll(nodes);
+    };
+
+    /**
+     * Shown: builds every card now. Hidden (the Personas tab not selected, as when an analysis finishes): builds them
+     * one per pulse, and all that remain the moment the view shows. Each card is a dozen styled controls (text
+     * field, text area, titled pane, trait bars): ten of them cost the FX thread 100-250 ms in one pulse.
+     */
+    private void rebuildCards() {
+        pending.clear();
+        pending.addAll(vm.cards());
+        cardFlow.getChildren().clear();
+        if (shown.waitUntilShown()) {
+            waited = 0;
+            oneCardPerPulse.start();
+        } else {
+            buildPending();
+        }
+    }
+
+    private void buildPending() {
+        oneCardPerPulse.stop();
+        shown.stopWaiting();
+        List<Node> nodes = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            nodes.add(card(pending.poll()));
+        }
+        cardFlow.getChildren().addAll(nodes);
     }
 
     private void rebuildAside() {
