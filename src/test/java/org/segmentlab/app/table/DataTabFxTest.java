@@ -1,0 +1,98 @@
+package org.segmentlab.app.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.segmentlab.data.CsvLoader;
+import org.segmentlab.data.DataTable;
+import org.segmentlab.data.LoadOptions;
+import org.segmentlab.progress.CancellationToken;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Data tab in a window: its idle-time pre-build leaves the three views empty and uncovered; a loaded file then
+ * fills all three within a few pulses; the rows table relabels its columns for the next file instead of making new
+ * ones.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DataTabFxTest {
+
+    private static LoadedData sample;
+    private static LoadedData firstColumns;
+    private final SimpleObjectProperty<LoadedData> data = new SimpleObjectProperty<>();
+    private DataTabView view;
+
+    @BeforeAll
+    static void load() throws Exception {
+        DataTable t = new CsvLoader().load(Path.of("samples/cc_general.csv"));
+        sample = LoadedData.of(t, LoadOptions.defaults(), new CoreAdvisor(), CancellationToken.NONE);
+        DataTable fewer = new DataTable(null, t.dialect(), t.columns().subList(0, 5), t.rowCount(), 0, List.of());
+        firstColumns = LoadedData.of(fewer, LoadOptions.defaults(), new CoreAdvisor(), CancellationToken.NONE);
+    }
+
+    /** The most rows the summary has held: the pre-build's 40 blank ones show it ran. */
+    private final java.util.concurrent.atomic.AtomicInteger mostSummaryRows = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Start
+    void start(Stage stage) {
+        view = new DataTabView(data, (c, t) -> { });
+        stage.setScene(new Scene(view, 1000, 700));
+        stage.show();
+        view.applyCss(); // the split panes' skins put the views in the scene graph, where lookup finds them
+        TableView<?> summary = (TableView<?>) view.lookup("#columnSummary");
+        summary.itemsProperty().addListener((o, a, b) -> mostSummaryRows.accumulateAndGet(b.size(), Math::max));
+    }
+
+    @Test
+    void thePrebuildLeavesTheViewsEmptyAndAFileFillsThemAll(FxRobot robot) throws Exception {
+        TableView<?> summary = robot.lookup("#columnSummary").queryTableView();
+        TableView<Integer> rows = robot.lookup("#dataTable").queryTableView();
+        ListView<?> advisor = robot.lookup("#advisor").queryListView();
+        // the pre-build passes through the summary (2 then 40 blank rows), the rows table and the advisor
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> mostSummaryRows.get() == 40
+                && summary.getItems().isEmpty() && rows.getColumns().isEmpty() && advisor.getItems().isEmpty()
+                && robot.lookup((ImageView i) -> true).tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(summary.getItems().isEmpty() && rows.getItems().isEmpty() && advisor.getItems().isEmpty());
+
+        robot.interact(() -> data.set(sample));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !advisor.getItems().isEmpty());
+        assertEquals(18, summary.getItems().size());
+        assertEquals(8950, rows.getItems().size());
+        assertEquals(19, rows.getColumns().size(), "the row number and 18 columns");
+        assertEquals("CUST_ID", rows.getColumns().get(1).getUserData());
+        assertEquals("col-CUST_ID", rows.getColumns().get(1).getId());
+        TableColumn<Integer, ?> balance = rows.getColumns().get(2);
+        assertEquals("BALANCE", balance.getUserData());
+
+        // another file: the columns are relabelled, not remade
+        robot.interact(() -> data.set(firstColumns));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.getColumns().size() == 6);
+        assertSame(balance, rows.getColumns().get(2));
+        robot.interact(() -> data.set(sample));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.getColumns().size() == 19);
+        assertSame(balance, rows.getColumns().get(2));
+        assertEquals("MINIMUM_PAYMENTS", rows.getColumns().get(16).getUserData());
+
+        robot.interact(() -> data.set(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(summary.getItems().isEmpty() && rows.getItems().isEmpty() && rows.getColumns().isEmpty());
+    }
+}
