@@ -75,12 +75,17 @@ public final class FxPulseBenchmark {
         /** Prism's render thread (QuantumRenderer), found at the first pulse: the FX thread waits for it each pulse. */
         private volatile Thread renderThread;
         private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-        private volatile String phase = "start";
+        private volatile String phase = "window start (before the file is opened)";
+        /** Pulses the window runs idle before the file is opened, as a user's window is up before they open a file. */
+        private static final int IDLE_PULSES = Integer.getInteger("fxpulse.idlePulses", 30);
         /** Stack samples of the FX thread during the current gap, by description. */
         private final java.util.concurrent.ConcurrentHashMap<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+        /** SegmentLab frames (and the first JavaFX control) in this gap's samples, each counted once a sample. */
+        private final java.util.concurrent.ConcurrentHashMap<String, Integer> ourFrames = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile Thread fxThread;
         private AppContext context;
         private long t0;
+        private volatile long opened = Long.MAX_VALUE;
 
         @Override
         public void start(Stage stage) {
@@ -102,12 +107,13 @@ public final class FxPulseBenchmark {
                     long renderCpu = renderCpu();
                     if (gap > 50_000_000L && !pulses.isEmpty()) {
                         gaps.add(new Gap(lastPulse, gap / 1e6, gc - lastGc, (cpu - lastCpu) / 1e6,
-                                (renderCpu - lastRenderCpu) / 1e6, phase, topSamples()));
+                                (renderCpu - lastRenderCpu) / 1e6, phase, topSamples() + topFrames()));
                     }
                     lastGc = gc;
                     lastCpu = cpu;
                     lastRenderCpu = renderCpu;
                     samples.clear();
+                    ourFrames.clear();
                     lastPulse = t;
                     pulses.add(t);
                 }
@@ -119,7 +125,7 @@ public final class FxPulseBenchmark {
                         t.setDaemon(true);
                         return t;
                     });
-            watchdog.scheduleAtFixedRate(this::sample, 10, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
+            watchdog.scheduleAtFixedRate(this::sample, 5, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
             timer.start();
 
             vm.stepProperty().addListener((o, a, b) -> {
@@ -161,9 +167,21 @@ public final class FxPulseBenchmark {
                 }
             });
             t0 = System.nanoTime();
-            log("opening " + file + " with n_init " + nInit);
-            phase = "open requested";
-            vm.open(file);
+            int[] idle = {0};
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (++idle[0] < IDLE_PULSES) {
+                        return;
+                    }
+                    stop();
+                    t0 = System.nanoTime();
+                    log("opening " + file + " with n_init " + nInit + " after " + IDLE_PULSES + " idle pulses of the new window");
+                    phase = "open requested";
+                    opened = System.nanoTime();
+                    vm.open(file);
+                }
+            }.start();
         }
 
         /**
@@ -224,6 +242,17 @@ public final class FxPulseBenchmark {
             Thread fx = fxThread;
             if (fx != null && System.nanoTime() - lastPulse > 50_000_000L) {
                 StackTraceElement[] st = fx.getStackTrace();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (StackTraceElement e : st) {
+                    String c = e.getClassName();
+                    if ((c.startsWith("org.segmentlab") && !c.contains("FxPulseBenchmark")) || c.startsWith("javafx.scene.control.skin")
+                            || c.startsWith("javafx.scene.control.Control") || c.equals("javafx.scene.Scene$ScenePulseListener")) {
+                        String k = c.replaceAll("^.*\\.", "") + "." + e.getMethodName();
+                        if (seen.add(k)) {
+                            ourFrames.merge(k, 1, Integer::sum);
+                        }
+                    }
+                }
                 boolean waitsForRender = Arrays.stream(st).limit(12)
                         .anyMatch(e -> e.getMethodName().equals("waitForRenderingToComplete"));
                 Thread r = renderThread;
@@ -245,6 +274,15 @@ public final class FxPulseBenchmark {
         }
 
         /** The three most frequent samples of the gap, with their counts. */
+        /** The eight SegmentLab (or skin) methods most often on the stack in this gap, with their share of samples. */
+        private String topFrames() {
+            if (ourFrames.isEmpty()) {
+                return "";
+            }
+            return "\n        frames: " + ourFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(10)
+                    .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("");
+        }
+
         private String topSamples() {
             if (samples.isEmpty()) {
                 return "(no sample)";
@@ -311,10 +349,14 @@ public final class FxPulseBenchmark {
             double p99 = sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
             double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
             long over100 = Arrays.stream(g).filter(x -> x > 100).count();
+            long over100Open = gaps.stream().filter(x -> x.ms() > 100 && x.startNanos() >= opened).count();
             double busyCpu = gaps.stream().mapToDouble(Gap::fxCpuMs).max().orElse(0);
             log(String.format(Locale.ROOT, "longest FX-thread CPU time inside one gap: %.1f ms", busyCpu));
             log(String.format(Locale.ROOT, "pulses %d over %.1f s; gap median %.1f ms, p99 %.1f ms, max %.1f ms; %d gaps > 100 ms",
                     t.length, (System.nanoTime() - t0) / 1e9, p50, p99, max, over100));
+            log(over100Open + " gaps > 100 ms after the file was opened; gaps with over 100 ms of FX-thread CPU after it: "
+                    + gaps.stream().filter(x -> x.fxCpuMs() > 100 && x.startNanos() >= opened).count()
+                    + ", with over 50 ms: " + gaps.stream().filter(x -> x.fxCpuMs() > 50 && x.startNanos() >= opened).count());
             try {
                 log("load average " + Files.readString(Path.of("/proc/loadavg")).trim() + " on "
                         + Runtime.getRuntime().availableProcessors() + " cores");
