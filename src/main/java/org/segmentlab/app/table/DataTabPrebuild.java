@@ -24,7 +24,7 @@ final class DataTabPrebuild {
     private DataTabPrebuild() {
     }
 
-    /** One pulse's work: cover {@code host} with its snapshot (once), then run {@code fill}. */
+    /** One pulse's work: cover {@code host} (if not null) with its snapshot (once), then run {@code fill}. */
     record Step(StackPane host, Runnable fill) {
     }
 
@@ -42,7 +42,7 @@ final class DataTabPrebuild {
 
             @Override
             public void handle(long now) {
-                StackPane first = steps.get(0).host();
+                StackPane first = steps.get(0).host(); // the first step names a host: it tells when the window is up
                 boolean showing = first.getScene() != null && first.getScene().getWindow() != null
                         && first.getScene().getWindow().isShowing() && first.getWidth() >= 1;
                 if (!showing || ++idle < idlePulses) {
@@ -59,7 +59,7 @@ final class DataTabPrebuild {
                     return;
                 }
                 Step s = steps.get(next++);
-                if (!covered.contains(s.host()) && s.host().getWidth() >= 1 && s.host().getHeight() >= 1) {
+                if (s.host() != null && !covered.contains(s.host()) && s.host().getWidth() >= 1 && s.host().getHeight() >= 1) {
                     ImageView standIn = new ImageView(s.host().snapshot(null, null));
                     standIn.setManaged(false);
                     s.host().getChildren().add(standIn);

@@ -5,6 +5,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
 import java.util.List;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -30,7 +31,14 @@ public final class DataTabView extends BorderPane {
         Label advisorTitle = header("PREPARATION ADVISOR");
         StackPane summaryHost = new StackPane(summary);
         StackPane advisorHost = new StackPane(advisor);
-        StackPane rowsHost = new StackPane(rows);
+        // With no file the rows table keeps its (pre-built) columns, rows and cells but hides behind a plain empty
+        // table: clearing its columns would throw its cells away, and the first file would style them all anew.
+        TableView<Integer> noRows = new TableView<>();
+        noRows.setId("dataTableEmpty");
+        noRows.getStyleClass().add("data-table");
+        noRows.setPlaceholder(new Label("Open a CSV file to see its rows."));
+        noRows.visibleProperty().bind(rows.visibleProperty().not());
+        StackPane rowsHost = new StackPane(noRows, rows);
         VBox summaryBox = new VBox(summaryTitle, summaryHost);
         VBox advisorBox = new VBox(advisorTitle, advisorHost);
         VBox.setVgrow(summaryHost, javafx.scene.layout.Priority.ALWAYS);
@@ -56,13 +64,17 @@ public final class DataTabView extends BorderPane {
         }
     }
 
+    /** Columns the rows table is built with in advance; a file with more makes the rest when it is shown. */
+    static final int PREBUILT_COLUMNS = 24;
+
     /** Pulses the new window runs before the pre-build starts: its first frames come first. */
     static final int PREBUILD_AFTER_PULSES = 5;
 
     /**
      * In the window's first idle pulses (see {@link DataTabPrebuild}): the summary with 2, then 40 blank rows (its
-     * cells stay for the first file: 40 rows fill a tall screen), the rows table with a 2 x 3 table and the advisor
-     * with two notes (their code runs once), one step per pulse; then all three empty again.
+     * cells stay for the first file: 40 rows fill a tall screen), the rows table with 24 blank columns of 3, 6, 10,
+     * 14, 19, then 24 rows (a few more rows per pulse: each step styles only the new rows' cells) (its columns, rows and cells stay: the first file relabels them) and the advisor with two notes, one
+     * step per pulse; then all three empty again.
      */
     private void prebuild(StackPane summaryHost, StackPane rowsHost, StackPane advisorHost,
             java.util.function.BooleanSupplier stop) {
@@ -72,11 +84,17 @@ public final class DataTabView extends BorderPane {
         DataTabPrebuild.start(List.of(
                 new DataTabPrebuild.Step(summaryHost, () -> summary.show(blank.subList(0, 2))),
                 new DataTabPrebuild.Step(summaryHost, () -> summary.show(blank)),
-                new DataTabPrebuild.Step(rowsHost, () -> rows.show(DataTabPrebuild.blankTable(2, 3))),
+                // hidden behind its empty stand-in: styled and laid out all the same, no snapshot needed
+                new DataTabPrebuild.Step(null, () -> rows.show(DataTabPrebuild.blankTable(PREBUILT_COLUMNS, 3))),
+                new DataTabPrebuild.Step(null, () -> rows.show(DataTabPrebuild.blankTable(PREBUILT_COLUMNS, 6))),
+                new DataTabPrebuild.Step(null, () -> rows.show(DataTabPrebuild.blankTable(PREBUILT_COLUMNS, 10))),
+                new DataTabPrebuild.Step(null, () -> rows.show(DataTabPrebuild.blankTable(PREBUILT_COLUMNS, 14))),
+                new DataTabPrebuild.Step(null, () -> rows.show(DataTabPrebuild.blankTable(PREBUILT_COLUMNS, 19))),
+                new DataTabPrebuild.Step(null, () -> rows.show(DataTabPrebuild.blankTable(PREBUILT_COLUMNS, 24))),
                 new DataTabPrebuild.Step(advisorHost, () -> advisor.show(notes))),
                 () -> {
                     summary.show(List.of());
-                    rows.show(null);
+                    rows.showRows(null);
                     advisor.show(List.of());
                 }, PREBUILD_AFTER_PULSES, stop);
     }
@@ -90,8 +108,8 @@ public final class DataTabView extends BorderPane {
     private int shown;
 
     /**
-     * Fills the three views over four pulses when the window is up: the summary now, the rows table's columns in the
-     * next pulse, its rows in the one after, then the advice. Their first fill styles and lays out about a thousand new nodes (cells, rows, headers): 200-350 ms
+     * Fills the three views over four pulses when the window is up, starting a pulse after the data arrives (the
+     * settings panel fills its feature list then): the summary, the rows table's columns, its rows, then the advice. Their first fill styles and lays out about a thousand new nodes (cells, rows, headers): 200-350 ms
      * of FX-thread work in one pulse on the 1M-row file, measured; split, no pulse does all of it. A newer call
      * (another file) overtakes the rest of an older one.
      */
@@ -100,16 +118,19 @@ public final class DataTabView extends BorderPane {
         if (d == null) {
             summary.show(java.util.List.of());
             advisor.show(java.util.List.of());
-            rows.show(null);
+            rows.showRows(null);
+            rows.setVisible(false);
             return;
         }
-        summary.show(d.summaries());
         if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            summary.show(d.summaries());
             rows.show(d.table());
+            rows.setVisible(true);
             advisor.show(d.advice());
             return;
         }
-        // an AnimationTimer runs at the start of a pulse: its first call is in the pulse that styles the summary
+        // An AnimationTimer runs at the start of a pulse: its first call is in the pulse that styles what the new data
+        // changed elsewhere (the settings panel's feature list fills its cells then), so the summary waits one more.
         new javafx.animation.AnimationTimer() {
             private int pulse;
 
@@ -119,10 +140,13 @@ public final class DataTabView extends BorderPane {
                 if (gen != shown) {
                     stop();
                 } else if (pulse == 2) {
-                    rows.showColumns(d.table());
+                    summary.show(d.summaries());
                 } else if (pulse == 3) {
-                    rows.showRows(d.table());
+                    rows.showColumns(d.table());
+                    rows.setVisible(true);
                 } else if (pulse == 4) {
+                    rows.showRows(d.table());
+                } else if (pulse == 5) {
                     advisor.show(d.advice());
                     stop();
                 }

@@ -19,7 +19,9 @@ import org.segmentlab.data.DataTable;
  * because the index list is read-only.
  *
  * <p>The table columns are kept and relabelled from one table to the next (only missing ones are made): each
- * row keeps its styled cells per column, so showing a table restyles nothing it already has.
+ * row keeps its styled cells per column, so showing a table restyles nothing it already has. {@link #showRows}
+ * with null empties the rows but keeps the columns (and their cells) for the next table; {@link #show} with null
+ * also removes the columns.
  */
 public final class DataTableView extends TableView<Integer> {
 

@@ -1,6 +1,7 @@
 package org.segmentlab.app.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,9 +28,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Data tab in a window: its idle-time pre-build leaves the three views empty and uncovered; a loaded file then
- * fills all three within a few pulses; the rows table relabels its columns for the next file instead of making new
- * ones.
+ * The Data tab in a window: its idle-time pre-build leaves the three views empty and uncovered (the rows table
+ * hidden behind its empty stand-in, its columns kept); a loaded file then fills all three within a few pulses,
+ * relabelling the columns built in advance; the next file relabels them again instead of making new ones.
  */
 @ExtendWith(ApplicationExtension.class)
 class DataTabFxTest {
@@ -67,10 +68,13 @@ class DataTabFxTest {
         ListView<?> advisor = robot.lookup("#advisor").queryListView();
         // the pre-build passes through the summary (2 then 40 blank rows), the rows table and the advisor
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> mostSummaryRows.get() == 40
-                && summary.getItems().isEmpty() && rows.getColumns().isEmpty() && advisor.getItems().isEmpty()
+                && summary.getItems().isEmpty() && rows.getItems().isEmpty() && advisor.getItems().isEmpty()
+                && rows.getColumns().size() == 1 + DataTabView.PREBUILT_COLUMNS && !rows.isVisible()
                 && robot.lookup((ImageView i) -> true).tryQuery().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(summary.getItems().isEmpty() && rows.getItems().isEmpty() && advisor.getItems().isEmpty());
+        assertTrue(robot.lookup("#dataTableEmpty").query().isVisible(), "the empty stand-in shows while no file is open");
+        TableColumn<Integer, ?> prebuilt = rows.getColumns().get(2);
 
         robot.interact(() -> data.set(sample));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !advisor.getItems().isEmpty());
@@ -81,6 +85,9 @@ class DataTabFxTest {
         assertEquals("col-CUST_ID", rows.getColumns().get(1).getId());
         TableColumn<Integer, ?> balance = rows.getColumns().get(2);
         assertEquals("BALANCE", balance.getUserData());
+        assertSame(prebuilt, balance, "the file relabels the columns built in advance");
+        assertTrue(rows.isVisible());
+        assertFalse(robot.lookup("#dataTableEmpty").query().isVisible());
 
         // another file: the columns are relabelled, not remade
         robot.interact(() -> data.set(firstColumns));
@@ -93,6 +100,6 @@ class DataTabFxTest {
 
         robot.interact(() -> data.set(null));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(summary.getItems().isEmpty() && rows.getItems().isEmpty() && rows.getColumns().isEmpty());
+        assertTrue(summary.getItems().isEmpty() && rows.getItems().isEmpty() && !rows.isVisible());
     }
 }
