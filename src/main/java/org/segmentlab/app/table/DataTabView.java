@@ -71,10 +71,11 @@ public final class DataTabView extends BorderPane {
     static final int PREBUILD_AFTER_PULSES = 5;
 
     /**
-     * In the window's first idle pulses (see {@link DataTabPrebuild}): the summary with 2, then 40 blank rows (its
-     * cells stay for the first file: 40 rows fill a tall screen), the rows table with 24 blank columns of 3, 6, 10,
-     * 14, 19, then 24 rows (a few more rows per pulse: each step styles only the new rows' cells) (its columns, rows and cells stay: the first file relabels them) and the advisor with two notes, one
-     * step per pulse; then all three empty again.
+     * In the window's first idle pulses (see {@link DataTabPrebuild}), one step per pulse: the summary with 2, then
+     * 40 blank rows (its rows and cells stay for the first file: 40 rows fill a tall screen); the rows table with 24
+     * blank columns of 3, 6, 10, 14, 19, then 24 rows (a few more rows per pulse, so each step styles only the new
+     * rows' cells; its columns, rows and cells stay and the first file relabels them); the advisor with two notes.
+     * Then all three empty again.
      */
     private void prebuild(StackPane summaryHost, StackPane rowsHost, StackPane advisorHost,
             java.util.function.BooleanSupplier stop) {
