@@ -60,7 +60,7 @@ public final class DataTabView extends BorderPane {
         data.addListener((o, a, d) -> show(d));
         show(data.getValue());
         if (data.getValue() == null) {
-            prebuild(summaryHost, rowsHost, advisorHost, () -> data.getValue() != null);
+            prebuild(summaryHost, advisorHost, () -> data.getValue() != null);
         }
     }
 
@@ -77,7 +77,7 @@ public final class DataTabView extends BorderPane {
      * rows' cells; its columns, rows and cells stay and the first file relabels them); the advisor with two notes.
      * Then all three empty again.
      */
-    private void prebuild(StackPane summaryHost, StackPane rowsHost, StackPane advisorHost,
+    private void prebuild(StackPane summaryHost, StackPane advisorHost,
             java.util.function.BooleanSupplier stop) {
         org.segmentlab.progress.CancellationToken none = org.segmentlab.progress.CancellationToken.NONE;
         List<ColumnSummary> blank = ColumnSummaries.of(DataTabPrebuild.blankTable(40, 3), none);
