@@ -130,6 +130,10 @@ public final class DataTabView extends BorderPane {
             advisor.show(d.advice());
             return;
         }
+        // What the views hold until their turn (the pre-build's blank rows if the file came during it, or the previous
+        // file's) goes now: emptying keeps their cells for the new data.
+        summary.show(List.of());
+        advisor.show(List.of());
         // An AnimationTimer runs at the start of a pulse: its first call is in the pulse that styles what the new data
         // changed elsewhere (the settings panel's feature list fills its cells then), so the summary waits one more.
         new javafx.animation.AnimationTimer() {

@@ -62,6 +62,25 @@ class DataTabFxTest {
     }
 
     @Test
+    void aFileArrivingDuringThePrebuildNeverShowsItsBlankRows(FxRobot robot) throws Exception {
+        TableView<?> summary = robot.lookup("#columnSummary").queryTableView();
+        // the first pre-build step puts 2 blank rows in the summary; the file comes right then
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> mostSummaryRows.get() > 0);
+        java.util.List<Object> seen = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            summary.itemsProperty().addListener((o, a, b) -> seen.addAll(b));
+            data.set(sample);
+            seen.addAll(summary.getItems());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> summary.getItems().size() == 18);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup((ImageView i) -> true).tryQuery().isEmpty());
+        assertTrue(seen.stream().allMatch(s -> ((ColumnSummary) s).name().equals(((ColumnSummary) s).name().trim())
+                && !((ColumnSummary) s).name().startsWith("column ")), "no blank row once the file is there");
+        TableView<?> rows = robot.lookup("#dataTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.getItems().size() == 8950 && rows.isVisible());
+    }
+
+    @Test
     void thePrebuildLeavesTheViewsEmptyAndAFileFillsThemAll(FxRobot robot) throws Exception {
         TableView<?> summary = robot.lookup("#columnSummary").queryTableView();
         TableView<Integer> rows = robot.lookup("#dataTable").queryTableView();
