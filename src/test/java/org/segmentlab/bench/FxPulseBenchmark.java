@@ -61,7 +61,7 @@ public final class FxPulseBenchmark {
     }
 
     /** One pulse gap and what the FX thread was doing during it. */
-    record Gap(long startNanos, double ms, double gcMs, double fxCpuMs, String phase, String stack) {
+    record Gap(long startNanos, double ms, double gcMs, double fxCpuMs, double renderCpuMs, String phase, String stack) {
     }
 
     public static final class App extends Application {
@@ -71,13 +71,21 @@ public final class FxPulseBenchmark {
         private volatile long lastPulse = System.nanoTime();
         private long lastGc;
         private long lastCpu;
+        private long lastRenderCpu;
+        /** Prism's render thread (QuantumRenderer), found at the first pulse: the FX thread waits for it each pulse. */
+        private volatile Thread renderThread;
         private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-        private volatile String phase = "start";
+        private volatile String phase = "window start (before the file is opened)";
+        /** Pulses the window runs idle before the file is opened, as a user's window is up before they open a file. */
+        private static final int IDLE_PULSES = Integer.getInteger("fxpulse.idlePulses", 30);
         /** Stack samples of the FX thread during the current gap, by description. */
         private final java.util.concurrent.ConcurrentHashMap<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+        /** SegmentLab frames (and the first JavaFX control) in this gap's samples, each counted once a sample. */
+        private final java.util.concurrent.ConcurrentHashMap<String, Integer> ourFrames = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile Thread fxThread;
         private AppContext context;
         private long t0;
+        private volatile long opened = Long.MAX_VALUE;
 
         @Override
         public void start(Stage stage) {
@@ -96,12 +104,16 @@ public final class FxPulseBenchmark {
                     long gap = t - lastPulse;
                     long gc = gcMillis();
                     long cpu = THREADS.getCurrentThreadCpuTime();
+                    long renderCpu = renderCpu();
                     if (gap > 50_000_000L && !pulses.isEmpty()) {
-                        gaps.add(new Gap(lastPulse, gap / 1e6, gc - lastGc, (cpu - lastCpu) / 1e6, phase, topSamples()));
+                        gaps.add(new Gap(lastPulse, gap / 1e6, gc - lastGc, (cpu - lastCpu) / 1e6,
+                                (renderCpu - lastRenderCpu) / 1e6, phase, topSamples() + topFrames()));
                     }
                     lastGc = gc;
                     lastCpu = cpu;
+                    lastRenderCpu = renderCpu;
                     samples.clear();
+                    ourFrames.clear();
                     lastPulse = t;
                     pulses.add(t);
                 }
@@ -113,7 +125,7 @@ public final class FxPulseBenchmark {
                         t.setDaemon(true);
                         return t;
                     });
-            watchdog.scheduleAtFixedRate(this::sample, 10, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
+            watchdog.scheduleAtFixedRate(this::sample, 5, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
             timer.start();
 
             vm.stepProperty().addListener((o, a, b) -> {
@@ -155,9 +167,21 @@ public final class FxPulseBenchmark {
                 }
             });
             t0 = System.nanoTime();
-            log("opening " + file + " with n_init " + nInit);
-            phase = "open requested";
-            vm.open(file);
+            int[] idle = {0};
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (++idle[0] < IDLE_PULSES) {
+                        return;
+                    }
+                    stop();
+                    t0 = System.nanoTime();
+                    log("opening " + file + " with n_init " + nInit + " after " + IDLE_PULSES + " idle pulses of the new window");
+                    phase = "open requested";
+                    opened = System.nanoTime();
+                    vm.open(file);
+                }
+            }.start();
         }
 
         /**
@@ -217,11 +241,48 @@ public final class FxPulseBenchmark {
         private void sample() {
             Thread fx = fxThread;
             if (fx != null && System.nanoTime() - lastPulse > 50_000_000L) {
-                samples.merge(describe(fx.getStackTrace()), 1, Integer::sum);
+                StackTraceElement[] st = fx.getStackTrace();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (StackTraceElement e : st) {
+                    String c = e.getClassName();
+                    if ((c.startsWith("org.segmentlab") && !c.contains("FxPulseBenchmark")) || c.startsWith("javafx.scene.control.skin")
+                            || c.startsWith("javafx.scene.control.Control") || c.equals("javafx.scene.Scene$ScenePulseListener")) {
+                        String k = c.replaceAll("^.*\\.", "") + "." + e.getMethodName();
+                        if (seen.add(k)) {
+                            ourFrames.merge(k, 1, Integer::sum);
+                        }
+                    }
+                }
+                boolean waitsForRender = Arrays.stream(st).limit(12)
+                        .anyMatch(e -> e.getMethodName().equals("waitForRenderingToComplete"));
+                Thread r = renderThread;
+                // The FX thread waits for the previous frame: say what the render thread is doing instead.
+                samples.merge(waitsForRender && r != null ? "(waits for render) render: " + Arrays.stream(r.getStackTrace()).limit(7)
+                        .map(e -> e.getClassName().replaceAll("^.*\\.", "") + "." + e.getMethodName())
+                        .reduce((x, y) -> x + " < " + y).orElse("")
+                        : describe(st), 1, Integer::sum);
             }
         }
 
+        private long renderCpu() {
+            if (renderThread == null) {
+                renderThread = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+            }
+            Thread r = renderThread;
+            return r == null ? 0 : Math.max(0, THREADS.getThreadCpuTime(r.getId()));
+        }
+
         /** The three most frequent samples of the gap, with their counts. */
+        /** The eight SegmentLab (or skin) methods most often on the stack in this gap, with their share of samples. */
+        private String topFrames() {
+            if (ourFrames.isEmpty()) {
+                return "";
+            }
+            return "\n        frames: " + ourFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(10)
+                    .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("");
+        }
+
         private String topSamples() {
             if (samples.isEmpty()) {
                 return "(no sample)";
@@ -255,7 +316,24 @@ public final class FxPulseBenchmark {
                     break;
                 }
             }
-            return String.join(" < ", top) + control + (ours.isEmpty() ? "" : " <- " + String.join(" <- ", ours));
+            // Parked or waiting: the top frames are the lock's own; name who took it (the first frames outside
+            // java.util.concurrent, jdk.internal and Object.wait) so a lock the FX thread waits on has an owner.
+            String caller = "";
+            if (st.length > 0 && (st[0].getMethodName().equals("park") || st[0].getMethodName().startsWith("wait"))) {
+                List<String> outside = new ArrayList<>();
+                for (StackTraceElement e : st) {
+                    String c = e.getClassName();
+                    if (c.startsWith("java.util.concurrent") || c.startsWith("jdk.internal") || c.equals("java.lang.Object")) {
+                        continue;
+                    }
+                    outside.add(c.replaceAll("^.*\\.", "") + "." + e.getMethodName() + ":" + e.getLineNumber());
+                    if (outside.size() == 6) {
+                        break;
+                    }
+                }
+                caller = " [from " + String.join(" < ", outside) + "]";
+            }
+            return String.join(" < ", top) + caller + control + (ours.isEmpty() ? "" : " <- " + String.join(" <- ", ours));
         }
 
         private void finish() {
@@ -271,10 +349,14 @@ public final class FxPulseBenchmark {
             double p99 = sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
             double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
             long over100 = Arrays.stream(g).filter(x -> x > 100).count();
+            long over100Open = gaps.stream().filter(x -> x.ms() > 100 && x.startNanos() >= opened).count();
             double busyCpu = gaps.stream().mapToDouble(Gap::fxCpuMs).max().orElse(0);
             log(String.format(Locale.ROOT, "longest FX-thread CPU time inside one gap: %.1f ms", busyCpu));
             log(String.format(Locale.ROOT, "pulses %d over %.1f s; gap median %.1f ms, p99 %.1f ms, max %.1f ms; %d gaps > 100 ms",
                     t.length, (System.nanoTime() - t0) / 1e9, p50, p99, max, over100));
+            log(over100Open + " gaps > 100 ms after the file was opened; gaps with over 100 ms of FX-thread CPU after it: "
+                    + gaps.stream().filter(x -> x.fxCpuMs() > 100 && x.startNanos() >= opened).count()
+                    + ", with over 50 ms: " + gaps.stream().filter(x -> x.fxCpuMs() > 50 && x.startNanos() >= opened).count());
             try {
                 log("load average " + Files.readString(Path.of("/proc/loadavg")).trim() + " on "
                         + Runtime.getRuntime().availableProcessors() + " cores");
@@ -288,14 +370,21 @@ public final class FxPulseBenchmark {
             log("gaps with over 40 ms of FX-thread CPU, in time order:");
             for (Gap x : gaps) {
                 if (x.fxCpuMs() > 40) {
-                    log(String.format(Locale.ROOT, "  +%6.2f s gap %7.1f ms, FX CPU %6.1f ms, GC %4d ms [%s]: %s",
-                            (x.startNanos() - t0) / 1e9, x.ms(), x.fxCpuMs(), (long) x.gcMs(), x.phase(),
+                    log(String.format(Locale.ROOT, "  +%6.2f s gap %7.1f ms, FX CPU %6.1f ms, render CPU %6.1f ms, GC %4d ms [%s]: %s",
+                            (x.startNanos() - t0) / 1e9, x.ms(), x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(), x.phase(),
                             x.stack().replaceAll("\n.*", "")));
+                }
+            }
+            log("gaps over 100 ms, in time order (wall ms / FX CPU ms / render CPU ms / GC ms):");
+            for (Gap x : gaps) {
+                if (x.ms() > 100) {
+                    log(String.format(Locale.ROOT, "  +%6.2f s %7.1f / %6.1f / %6.1f / %4d [%s]", (x.startNanos() - t0) / 1e9, x.ms(),
+                            x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(), x.phase()));
                 }
             }
             gaps.sort(Comparator.comparingDouble(Gap::ms).reversed());
             for (Gap x : gaps.subList(0, Math.min(15, gaps.size()))) {
-                log(String.format(Locale.ROOT, "  gap %7.1f ms (FX thread on CPU %6.1f ms, GC %5d ms) at +%6.2f s during [%s]: %s", x.ms(), x.fxCpuMs(), (long) x.gcMs(),
+                log(String.format(Locale.ROOT, "  gap %7.1f ms (FX thread on CPU %6.1f ms, render %6.1f ms, GC %5d ms) at +%6.2f s during [%s]: %s", x.ms(), x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(),
                         (x.startNanos() - t0) / 1e9, x.phase(), x.stack()));
             }
             context.close();

@@ -59,7 +59,13 @@ public abstract class CanvasChart extends Region {
         overlay.resizeRelocate(0, 0, w, h);
     }
 
-    /** Marks the chart dirty; the paint happens once, in the next FX pulse, however often this is called. */
+    /**
+     * Marks the chart dirty; the paint happens once, in the next FX pulse, however often this is called. A chart
+     * in the window but hidden (a tab not shown, a pane made invisible) paints when it is next shown instead:
+     * painting hidden charts cost the FX thread (and Prism's render thread, which still draws a hidden canvas's
+     * commands into its buffer) hundreds of milliseconds at start-up and whenever a result arrived behind another
+     * tab.
+     */
     public final void requestRedraw() {
         if (redrawScheduled) {
             return;
@@ -67,8 +73,23 @@ public abstract class CanvasChart extends Region {
         redrawScheduled = true;
         Platform.runLater(() -> {
             redrawScheduled = false;
-            redrawNow();
+            if (!waitUntilShown()) {
+                redrawNow();
+            }
         });
+    }
+
+    /** A paint skipped while the chart is hidden is requested again when it shows. */
+    private final ShowGate shown = new ShowGate(this, this::requestRedraw);
+
+    /** True when the chart is hidden in its window: then it paints once it shows (see {@link ShowGate}). */
+    private boolean waitUntilShown() {
+        return shown.waitUntilShown();
+    }
+
+    /** True while a paint waits for the chart to be shown (tests). */
+    public boolean paintPending() {
+        return shown.waiting();
     }
 
     /** Paints at once (FX thread). Normally called through {@link #requestRedraw()}. */

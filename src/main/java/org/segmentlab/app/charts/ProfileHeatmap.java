@@ -34,6 +34,8 @@ public class ProfileHeatmap extends CanvasChart {
     private String[] features = new String[0];
     private double[][] z = new double[0][];
     private double[][] raw = new double[0][];
+    /** raw formatted once per {@link #setData}: every paint (resize, scroll, hover) shows the same numbers. */
+    private String[][] rawText = new String[0][];
     private double[] population = new double[0];
     private int[] order = new int[0];
     private double maxAbs = 1;
@@ -117,6 +119,13 @@ public class ProfileHeatmap extends CanvasChart {
         this.features = features.clone();
         this.z = deepCopy(z);
         this.raw = deepCopy(rawMeans);
+        this.rawText = new String[raw.length][];
+        for (int c = 0; c < raw.length; c++) {
+            rawText[c] = new String[raw[c].length];
+            for (int j = 0; j < raw[c].length; j++) {
+                rawText[c][j] = ChartFormat.sig3(raw[c][j]);
+            }
+        }
         this.population = populationMeans.clone();
         this.order = orderFeatures(this.z);
         double m = 0;
@@ -342,7 +351,7 @@ public class ProfileHeatmap extends CanvasChart {
                 gc.fillRect(x, y, cw, ch);
                 if (cw >= 22 * s && ch >= textHeight(cellFont)) {
                     gc.setFill(ClusterPalette.textOn(col));
-                    gc.fillText(ChartFormat.sig3(raw[c][f]), x + cw / 2, y + ch / 2, cw - 2 * s);
+                    gc.fillText(rawText[c][f], x + cw / 2, y + ch / 2, cw - 2 * s);
                 }
             }
             // row label

@@ -156,12 +156,68 @@ public final class PersonaCardsView extends BorderPane {
         rebuildAside();
     }
 
-    private void rebuildCards() {
-        List<Node> nodes = new ArrayList<>();
-        for (PersonaCardModel c : vm.cards()) {
-            nodes.add(card(c));
+    /** Calm pulses (the one before came within {@link #CALM_NANOS}) a hidden rebuild waits for before each card. */
+    static final int SETTLE_PULSES = 20;
+    /** A pulse this soon after the one before found the FX thread idle: a card then does not add to other work. */
+    static final long CALM_NANOS = 25_000_000L;
+    /** Pulses after which the cards are built even if the window never calmed down (a busy machine). */
+    static final int MAX_WAIT_PULSES = 300;
+    private int calm;
+    private int waited;
+    private long lastPulse;
+    /** Cards still to build while the view is hidden, in order. */
+    private final java.util.ArrayDeque<PersonaCardModel> pending = new java.util.ArrayDeque<>();
+    /** Showing the view builds the cards still pending at once. */
+    private final org.segmentlab.app.charts.ShowGate shown =
+            new org.segmentlab.app.charts.ShowGate(this, this::buildPending);
+    /**
+     * While hidden, one card per calm pulse: a new analysis behind another tab built all its cards in one pulse, and
+     * its first card (the text area and titled pane skins load then) landing in the pulse that shows the new
+     * segments made a 120 ms stall. A result's other views (charts, scatter, heatmap) take the first pulses.
+     */
+    private final javafx.animation.AnimationTimer oneCardPerPulse = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            boolean calmNow = lastPulse != 0 && now - lastPulse <= CALM_NANOS;
+            lastPulse = now;
+            calm = calmNow ? calm + 1 : 0;
+            if (pending.isEmpty()) {
+                stop();
+                shown.stopWaiting();
+            } else if (calm >= SETTLE_PULSES || ++waited >= MAX_WAIT_PULSES) {
+                cardFlow.getChildren().add(card(pending.poll()));
+                calm = SETTLE_PULSES - 2; // then every other calm pulse
+            }
         }
-        cardFlow.getChildren().setAll(nodes);
+    };
+
+    /**
+     * Shown: builds every card now. Hidden (the Personas tab not selected, as when an analysis finishes): builds them
+     * one per pulse, and all that remain the moment the view shows. Each card is a dozen styled controls (text
+     * field, text area, titled pane, trait bars): ten of them cost the FX thread 100-250 ms in one pulse.
+     */
+    private void rebuildCards() {
+        pending.clear();
+        pending.addAll(vm.cards());
+        cardFlow.getChildren().clear();
+        if (shown.waitUntilShown()) {
+            calm = 0;
+            waited = 0;
+            lastPulse = 0;
+            oneCardPerPulse.start();
+        } else {
+            buildPending();
+        }
+    }
+
+    private void buildPending() {
+        oneCardPerPulse.stop();
+        shown.stopWaiting();
+        List<Node> nodes = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            nodes.add(card(pending.poll()));
+        }
+        cardFlow.getChildren().addAll(nodes);
     }
 
     private void rebuildAside() {

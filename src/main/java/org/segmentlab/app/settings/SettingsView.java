@@ -151,6 +151,10 @@ public final class SettingsView extends BorderPane {
         private final CheckBox check = new CheckBox();
         private final Label log = new Label("log1p");
         private final HBox box;
+        /** One menu per cell, rebound per feature: a new ContextMenu (a popup window) per cell and feature cost the
+         * FX thread tens of milliseconds when a file filled the list. */
+        private final CheckMenuItem toggle = new CheckMenuItem();
+        private final ContextMenu menu = new ContextMenu(toggle);
         private FeatureItem bound;
 
         FeatureCell() {
@@ -175,6 +179,7 @@ public final class SettingsView extends BorderPane {
             super.updateItem(item, empty);
             if (bound != null) {
                 check.selectedProperty().unbindBidirectional(bound.checkedProperty());
+                toggle.selectedProperty().unbindBidirectional(bound.log1pProperty());
                 log.visibleProperty().unbind();
                 bound = null;
             }
@@ -192,9 +197,9 @@ public final class SettingsView extends BorderPane {
             if (item.kind() == FeatureItem.Kind.IDENTIFIER) {
                 getStyleClass().add("identifier");
             }
-            CheckMenuItem toggle = new CheckMenuItem("log1p " + item.name());
+            toggle.setText("log1p " + item.name());
             toggle.selectedProperty().bindBidirectional(item.log1pProperty());
-            setContextMenu(new ContextMenu(toggle));
+            setContextMenu(menu);
             setGraphic(box);
             setText(null);
         }

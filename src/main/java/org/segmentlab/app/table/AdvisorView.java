@@ -20,6 +20,15 @@ public final class AdvisorView extends ListView<AdviceNote> {
         getStyleClass().add("advisor-list");
         setPlaceholder(new Label("No preparation notes."));
         setCellFactory(l -> new ListCell<>() {
+            /** One icon per cell, its glyph changed per note: a new FontIcon per update was styled from scratch. */
+            private final FontIcon icon = new FontIcon(MaterialDesignI.INFORMATION_OUTLINE);
+
+            {
+                icon.getStyleClass().add("advice-icon");
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(AdviceNote note, boolean empty) {
                 super.updateItem(note, empty);
@@ -29,10 +38,7 @@ public final class AdvisorView extends ListView<AdviceNote> {
                     return;
                 }
                 setText(note.message());
-                setWrapText(true);
-                setPrefWidth(0);
-                FontIcon icon = new FontIcon(icon(note.kind()));
-                icon.getStyleClass().add("advice-icon");
+                icon.setIconCode(icon(note.kind()));
                 setGraphic(icon);
             }
         });

@@ -1,5 +1,6 @@
 package org.segmentlab.app.table;
 
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -57,7 +58,15 @@ public final class ColumnSummaryView extends TableView<ColumnSummary> {
 
         setRowFactory(t -> {
             TableRow<ColumnSummary> row = new TableRow<>();
-            row.itemProperty().addListener((o, a, s) -> row.setContextMenu(s == null ? null : menu(s, overrideType)));
+            // one menu per row, its items replaced per column: a new ContextMenu (a popup window) per row and item
+            // cost the FX thread tens of milliseconds each time a file filled the summary
+            ContextMenu menu = new ContextMenu();
+            row.itemProperty().addListener((o, a, s) -> {
+                if (s != null) {
+                    menu.getItems().setAll(menuItems(s, overrideType));
+                }
+                row.setContextMenu(s == null ? null : menu);
+            });
             return row;
         });
         setTooltip(new Tooltip("Right-click a column to change its type"));
@@ -67,19 +76,19 @@ public final class ColumnSummaryView extends TableView<ColumnSummary> {
         setItems(FXCollections.observableArrayList(summaries));
     }
 
-    private static ContextMenu menu(ColumnSummary s, BiConsumer<String, ColumnType> overrideType) {
-        ContextMenu menu = new ContextMenu();
+    private static List<MenuItem> menuItems(ColumnSummary s, BiConsumer<String, ColumnType> overrideType) {
+        List<MenuItem> menu = new java.util.ArrayList<>();
         for (ColumnType t : new ColumnType[] {ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.IDENTIFIER}) {
             MenuItem item = new MenuItem("Treat " + s.name() + " as " + t.jsonName());
             item.setDisable(t == s.type());
             item.setOnAction(e -> overrideType.accept(s.name(), t));
-            menu.getItems().add(item);
+            menu.add(item);
         }
         if (s.type() != s.detectedType()) {
-            menu.getItems().add(new SeparatorMenuItem());
+            menu.add(new SeparatorMenuItem());
             MenuItem reset = new MenuItem("Back to the detected type (" + s.detectedType().jsonName() + ")");
             reset.setOnAction(e -> overrideType.accept(s.name(), s.detectedType()));
-            menu.getItems().add(reset);
+            menu.add(reset);
         }
         return menu;
     }

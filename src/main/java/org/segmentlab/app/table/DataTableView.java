@@ -1,6 +1,8 @@
 package org.segmentlab.app.table;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -15,48 +17,94 @@ import org.segmentlab.data.DataTable;
  * Every row of the table, virtualized: the items are row indices (no row objects), and each cell
  * reads its column's primitive array by index, so a million rows cost one small list. Sorting is off
  * because the index list is read-only.
+ *
+ * <p>The table columns are kept and relabelled from one table to the next (only missing ones are made): each
+ * row keeps its styled cells per column, so showing a table restyles nothing it already has. {@link #showRows}
+ * with null empties the rows but keeps the columns (and their cells) for the next table; {@link #show} with null
+ * also removes the columns.
  */
 public final class DataTableView extends TableView<Integer> {
+
+    private final TableColumn<Integer, Integer> index = new TableColumn<>("#");
+    /** Data columns made so far, in order; the first {@code table.columns().size()} are shown. */
+    private final List<DataColumn> made = new ArrayList<>();
 
     public DataTableView() {
         setId("dataTable");
         setFixedCellSize(24);
         setPlaceholder(new Label("Open a CSV file to see its rows."));
         getStyleClass().add("data-table");
-    }
-
-    public void show(DataTable table) {
-        getColumns().clear();
-        if (table == null) {
-            setItems(FXCollections.observableArrayList());
-            return;
-        }
-        TableColumn<Integer, Integer> index = new TableColumn<>("#");
         index.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue() + 1));
         index.setSortable(false);
-        index.setPrefWidth(Math.max(48, 9 * String.valueOf(table.rowCount()).length() + 16));
         index.getStyleClass().add("row-number");
-        getColumns().add(index);
-        for (Column c : table.columns()) {
-            TableColumn<Integer, String> col = new TableColumn<>();
-            Label name = new Label(c.name());
+    }
+
+    /** Shows the table's columns and rows (nothing for null). */
+    public void show(DataTable table) {
+        showColumns(table);
+        showRows(table);
+    }
+
+    /**
+     * The table's columns (headers), with no rows yet: the first half of {@link #show}, which the Data tab runs a
+     * pulse before {@link #showRows} so that no pulse styles the headers and the first screen of cells together.
+     */
+    public void showColumns(DataTable table) {
+        setItems(FXCollections.observableArrayList());
+        if (table == null) {
+            getColumns().clear();
+            return;
+        }
+        index.setPrefWidth(Math.max(48, 9 * String.valueOf(table.rowCount()).length() + 16));
+        List<TableColumn<Integer, ?>> shown = new ArrayList<>();
+        shown.add(index);
+        List<Column> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i == made.size()) {
+                made.add(new DataColumn());
+            }
+            made.get(i).show(columns.get(i));
+            shown.add(made.get(i).column);
+        }
+        if (!getColumns().equals(shown)) {
+            getColumns().setAll(shown);
+        }
+    }
+
+    /** The table's rows under the columns {@link #showColumns} set (none for null). */
+    public void showRows(DataTable table) {
+        setItems(table == null ? FXCollections.observableArrayList()
+                : FXCollections.observableList(new RowIndices(table.rowCount())));
+    }
+
+    /** One data column and its two-line header (name, type), relabelled for each table. */
+    private static final class DataColumn {
+        final TableColumn<Integer, String> column = new TableColumn<>();
+        final Label name = new Label();
+        final Label type = new Label();
+
+        DataColumn() {
             name.getStyleClass().add("column-name");
-            Label type = new Label(c.type().jsonName());
             type.getStyleClass().add("column-type");
             VBox header = new VBox(name, type);
             header.getStyleClass().add("column-header-box");
-            col.setGraphic(header);
-            col.setId("col-" + c.name());
-            col.setUserData(c.name());
-            col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(c.text(cd.getValue())));
-            col.setSortable(false);
-            col.setPrefWidth(Math.max(120, Math.min(220, 8 * c.name().length() + 24)));
-            if (c.isNumeric()) {
-                col.getStyleClass().add("numeric");
-            }
-            getColumns().add(col);
+            column.setGraphic(header);
+            column.setSortable(false);
         }
-        setItems(FXCollections.observableList(new RowIndices(table.rowCount())));
+
+        void show(Column c) {
+            name.setText(c.name());
+            type.setText(c.type().jsonName());
+            column.setId("col-" + c.name());
+            column.setUserData(c.name());
+            column.setCellValueFactory(cd -> new ReadOnlyStringWrapper(c.text(cd.getValue())));
+            column.setPrefWidth(Math.max(120, Math.min(220, 8 * c.name().length() + 24)));
+            if (c.isNumeric() && !column.getStyleClass().contains("numeric")) {
+                column.getStyleClass().add("numeric");
+            } else if (!c.isNumeric()) {
+                column.getStyleClass().remove("numeric");
+            }
+        }
     }
 
     /** The integers 0..n-1 without storing them. */

@@ -1,7 +1,5 @@
 package org.segmentlab.app.table;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.text.NumberFormat;
 import java.util.Locale;
 
@@ -44,6 +42,7 @@ public final class Formats {
         if (a != 0 && a < 1e-4) {
             return String.format(Locale.ROOT, "%.3g", v);
         }
-        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        // the charts' rounding: the same digits as BigDecimal's HALF_UP round, without a BigDecimal per cell
+        return org.segmentlab.app.charts.ChartFormat.plain3(v);
     }
 }
