@@ -150,9 +150,8 @@ public final class ExportMenu {
      * Writes the whole kit into {@code folder} in the background (FX thread). The worker writes the data and model
      * files first, then asks the FX thread to draw the window's charts one at a time (the window repaints, shows
      * "Drawing elbow.png (1 of 5)" and honours Cancel between them), encodes them and writes the images and the
-     * report. Charts that fail,
-     * or a different analysis shown meanwhile (another k chosen), are named in the banner; the other files are
-     * written.
+     * report. Charts that fail, or a different analysis shown meanwhile (another k chosen), are named in the banner;
+     * the other files are written.
      */
     public void exportAll(Path folder) {
         DataExports.Snapshot s = snapshot();
