@@ -163,7 +163,7 @@ public final class DataExports {
         AnalysisKit.Charts charts(AnalysisResult r, List<Persona> personas, ProgressListener progress,
                                   CancellationToken cancel);
 
-        /** The charts drawn already on the FX thread ({@link KitCharts#draw}), encoded here. */
+        /** The charts drawn already ({@link KitCharts#drawInPulses}), encoded here. */
         static ChartSource drawn(KitCharts.Drawn drawn) {
             return (r, personas, progress, cancel) -> KitCharts.encode(drawn, progress, cancel);
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
@@ -18,12 +17,9 @@ import org.segmentlab.app.FileDialogs;
 import org.segmentlab.app.MainViewModel;
 import org.segmentlab.app.analysis.AnalysisOutcome;
 import org.segmentlab.app.charts.ExportOptions;
-import org.segmentlab.app.task.FxThread;
-import org.segmentlab.io.AnalysisKit;
 import org.segmentlab.io.AppLog;
 import org.segmentlab.io.ChartRenderer;
 import org.segmentlab.pipeline.AnalysisResult;
-import org.segmentlab.progress.CancelledException;
 
 /**
  * The data items of File ▸ Export (segmented data, summary, model.json, PMML, everything to a folder):
@@ -152,10 +148,10 @@ public final class ExportMenu {
 
     /**
      * Writes the whole kit into {@code folder} in the background (FX thread). The worker writes the data and model
-     * files first, then asks the FX thread to draw the window's charts, all in one hand-off (by then the window has
-     * repainted and shows the job's progress), encodes them and writes the images and the report. Charts that fail,
-     * or a different analysis shown meanwhile (another k chosen), are named in the banner; the other files are
-     * written.
+     * files first, then asks the FX thread to draw the window's charts one at a time (the window repaints, shows
+     * "Drawing elbow.png (1 of 5)" and honours Cancel between them), encodes them and writes the images and the
+     * report. Charts that fail, or a different analysis shown meanwhile (another k chosen), are named in the banner;
+     * the other files are written.
      */
     public void exportAll(Path folder) {
         DataExports.Snapshot s = snapshot();
@@ -180,40 +176,19 @@ public final class ExportMenu {
     }
 
     /**
-     * FX thread: where the kit's images come from. The window's charts, drawn when the worker asks (on the FX thread,
-     * in one go, only while {@code shown} is still the analysis on screen), or without them the installed renderer.
+     * FX thread: where the kit's images come from. The window's charts, drawn one per FX-thread runnable when the
+     * worker asks ({@link KitCharts#drawAndEncode}), each only while {@code shown} is still the analysis on screen, or
+     * without them the installed renderer.
      */
     private DataExports.ChartSource chartSource(AnalysisResult shown) {
         ExportOptions o = chartOptions.get(); // its footer names the file and k shown now
         if (charts == null) {
             return DataExports.ChartSource.renderer(ChartRenderer.find(), o.pixelWidth(), o.pixelHeight());
         }
-        return (r, personas, progress, cancel) -> {
-            KitCharts.Drawn drawn;
-            try {
-                drawn = FxThread.call(() -> {
-                    AnalysisOutcome now = vm.outcomeProperty().get();
-                    return now != null && now.result() == shown ? KitCharts.draw(charts.get(), o) : null;
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException();
-            } catch (ExecutionException e) {
-                // DataExports.writeAll turns this into "charts missing" and writes the rest.
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error er) {
-                    throw er;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-            if (drawn == null) {
-                return AnalysisKit.Charts.skipped("another analysis was shown while exporting (export again for its"
-                        + " charts)");
-            }
-            return KitCharts.encode(drawn, progress, cancel);
-        };
+        return (r, personas, progress, cancel) -> KitCharts.drawAndEncode(charts, o, () -> {
+            AnalysisOutcome now = vm.outcomeProperty().get();
+            return now != null && now.result() == shown;
+        }, KitCharts.Naming.FOLDER, progress, cancel);
     }
 
     private void announce(String title, List<Path> written) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -16,6 +17,8 @@ import org.segmentlab.app.export.DataExports;
 import org.segmentlab.app.export.ExportNotifier;
 import org.segmentlab.app.export.KitCharts;
 import org.segmentlab.app.export.OverwritePrompt;
+import org.segmentlab.app.task.BackgroundTask;
+import org.segmentlab.app.task.FxThread;
 import org.segmentlab.app.task.TaskListener;
 import org.segmentlab.app.task.TaskRunner;
 import org.segmentlab.cli.Version;
@@ -27,9 +30,10 @@ import org.segmentlab.segment.Persona;
 
 /**
  * File ▸ Export ▸ Report (HTML)…: the shown analysis, the persona cards' current text and the live charts as one
- * {@link ReportHtml} file. The charts are rendered by {@link ChartExport} on the FX thread through {@link KitCharts}
- * (the only part that runs there; "Everything to a folder" draws its images the same way); PNG encoding, the data file's fingerprint and the writing run on a worker through the app's
- * {@link TaskRunner}. The on-screen charts and cards are not modified.
+ * {@link ReportHtml} file, written by a worker of the app's {@link TaskRunner} as the window's job when none runs
+ * (progress and Cancel in the status bar). The worker has the charts rendered by {@link ChartExport} through
+ * {@link KitCharts}, one per FX-thread runnable ("Everything to a folder" draws its images the same way), and encodes
+ * them, fingerprints the data file and writes. The on-screen charts and cards are not modified.
  */
 public final class ReportExport {
 
@@ -54,8 +58,10 @@ public final class ReportExport {
     }
 
     /**
-     * Writes the report of {@code vm}'s shown analysis to {@code file}. FX thread. The status line (or the problem
-     * banner) says how it went; the future completes with the file, or exceptionally.
+     * Writes the report of {@code vm}'s shown analysis to {@code file}. FX thread. The cards' text is taken now; the
+     * charts are drawn from the worker, and left out (the report says why) if another analysis is shown before they
+     * are all drawn. The status line (or the problem banner) says how it went; the future completes with the file,
+     * exceptionally, or cancelled.
      *
      * @param charts the window's charts by file name ({@code MainWindow.charts()})
      * @param o      image size and footer, as the window's chart exports use
@@ -78,31 +84,57 @@ public final class ReportExport {
             return done;
         }
         AnalysisResult r = outcome.result();
-        List<Persona> personas = personas(vm, r);
-        // Drawn now, all at once, with the cards' text: the report shows what the window shows at this moment.
-        KitCharts.Drawn images = KitCharts.draw(charts, o);
-        vm.showStatus("Writing the report " + file.getFileName() + "…");
-        TaskRunner runner = vm.runner();
-        runner.submit("report " + file.getFileName(), (progress, cancel) -> {
-            AnalysisKit.Charts png = KitCharts.encode(images, progress, cancel);
-            ReportHtml.write(file, r, personas, png.images(), ReportHtml.Details.of(r, png.missing(), Version.version()));
-            return file;
-        }, new TaskListener<Path>() {
+        List<Persona> personas = personas(vm, r); // the cards' text now: the report shows what the window shows
+        BooleanSupplier stillShown = () -> {
+            AnalysisOutcome now = vm.outcomeProperty().get();
+            return now != null && now.result() == r;
+        };
+        BackgroundTask<Path> task = (progress, cancel) -> {
+            try {
+                // One chart per FX-thread runnable: the window stays live while they are drawn.
+                AnalysisKit.Charts png = KitCharts.drawAndEncode(() -> charts, o, stillShown, KitCharts.Naming.REPORT,
+                        progress.range(0, 0.9), cancel);
+                cancel.throwIfCancelled();
+                progress.update(0.9, "Writing " + file.getFileName());
+                ReportHtml.write(file, r, personas, png.images(),
+                        ReportHtml.Details.of(r, png.missing(), Version.version()));
+                return file;
+            } finally {
+                if (cancel.isCancelled()) {
+                    FxThread.supply(() -> done.cancel(false));
+                }
+            }
+        };
+        String what = "Writing the report " + file.getFileName() + "…";
+        java.util.function.Consumer<Path> succeeded = written -> {
+            vm.showStatus("Report written to " + written);
+            if (notifier != null) {
+                notifier.written("Report exported", List.of(written));
+            }
+            done.complete(written);
+        };
+        java.util.function.Consumer<Throwable> failed = error -> {
+            AppLog.error("Could not write the report " + file, error);
+            vm.showProblem("Could not write the report " + file + ": " + error.getMessage()
+                    + ". Choose another folder.");
+            done.completeExceptionally(error);
+        };
+        if (!vm.isBusy()) {
+            // The window's job: its progress ("Drawing the elbow (1 of 5)") and Cancel are in the status bar.
+            vm.runJob(what, task, succeeded, failed);
+            return done;
+        }
+        // An analysis runs: as a job the report would cancel it, so it is written beside it, said in the status line.
+        vm.showStatus(what);
+        vm.runner().submit("report " + file.getFileName(), task, new TaskListener<Path>() {
             @Override
             public void succeeded(Path written) {
-                vm.showStatus("Report written to " + written);
-                if (notifier != null) {
-                    notifier.written("Report exported", List.of(written));
-                }
-                done.complete(written);
+                succeeded.accept(written);
             }
 
             @Override
             public void failed(Throwable error) {
-                AppLog.error("Could not write the report " + file, error);
-                vm.showProblem("Could not write the report " + file + ": " + error.getMessage()
-                        + ". Choose another folder.");
-                done.completeExceptionally(error);
+                failed.accept(error);
             }
 
             @Override

@@ -219,7 +219,8 @@ class ExportFolderFxTest {
         assertChart(partial.resolve("elbow.png"));
         String problem = vm().problem().message();
         assertTrue(problem.startsWith("Exported 7 files to " + partial + ", but not every chart image: silhouette.png,"
-                + " pca_scatter.png, silhouettes.png, profile.png: the window has no such chart."), problem);
+                + " pca_scatter.png, report.html's per-customer silhouettes, profile.png: the window has no such"
+                + " chart."), problem);
         assertTrue(Files.readString(partial.resolve(ReportHtml.FILE)).contains("Some charts were not rendered"));
     }
 }

@@ -3,6 +3,7 @@ package org.segmentlab.app.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,7 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * File ▸ Export ▸ Report (HTML)… in the real window, headless: the report carries the live charts and the card
- * text as typed (escaped). The real pipeline, lightened as in the other window tests.
+ * text as typed (escaped), and it runs as the window's job, which Cancel stops. The real pipeline, lightened as in the
+ * other window tests.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReportExportFxTest {
@@ -106,5 +109,19 @@ class ReportExportFxTest {
         assertEquals(5, sizes.size(), "elbow, silhouette by k, scatter, silhouettes, profile");
         sizes.forEach(s -> assertEquals(1920, s[0]));
         sizes.forEach(s -> assertEquals(1080, s[1]));
+
+        // The report is the window's job: Cancel in the status bar stops it (between charts) and writes no file.
+        Path cancelled = dir.resolve("out/cancelled.html");
+        AtomicReference<Boolean> busy = new AtomicReference<>();
+        robot.interact(() -> {
+            done.set(window.exportReport(cancelled));
+            busy.set(vm().isBusy());
+            vm().cancel();
+        });
+        assertTrue(busy.get(), "progress and Cancel are in the status bar while the report is written");
+        assertThrows(CancellationException.class, () -> done.get().get(60, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm().isBusy());
+        assertFalse(Files.exists(cancelled));
+        assertEquals("Cancelled", vm().statusProperty().get());
     }
 }
