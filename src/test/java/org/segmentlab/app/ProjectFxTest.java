@@ -62,17 +62,7 @@ class ProjectFxTest {
             asked.add(name);
             return answer;
         });
-        window.setFileDialogs(new FileDialogs() {
-            @Override
-            public Path openFile(Path near) {
-                return null;
-            }
-
-            @Override
-            public Path openProject(Path near) {
-                return null;
-            }
-
+        window.setFileDialogs(new CancellingDialogs() {
             @Override
             public Path saveProject(Path near, String suggestedName) {
                 return saveTarget;
@@ -81,11 +71,6 @@ class ProjectFxTest {
             @Override
             public Path locateData(Path near, String name) {
                 return locateAnswer;
-            }
-
-            @Override
-            public Path chooseFolder(Path near, String title) {
-                return null;
             }
         });
         stage.show();

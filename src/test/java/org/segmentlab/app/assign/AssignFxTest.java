@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.segmentlab.app.AppContext;
-import org.segmentlab.app.FileDialogs;
+import org.segmentlab.app.CancellingDialogs;
 import org.segmentlab.app.MainViewModel;
 import org.segmentlab.app.MainWindow;
 import org.segmentlab.app.SegmentLabApp;
@@ -68,32 +68,7 @@ class AssignFxTest {
     void start(Stage stage) {
         context = org.segmentlab.app.LighterContext.create(dir.resolve("settings.json"));
         window = SegmentLabApp.open(stage, context, AppSettings.empty());
-        window.setFileDialogs(new FileDialogs() {
-            @Override
-            public Path openFile(Path near) {
-                return null;
-            }
-
-            @Override
-            public Path openProject(Path near) {
-                return null;
-            }
-
-            @Override
-            public Path saveProject(Path near, String suggestedName) {
-                return null;
-            }
-
-            @Override
-            public Path locateData(Path near, String name) {
-                return null;
-            }
-
-            @Override
-            public Path chooseFolder(Path near, String title) {
-                return null;
-            }
-
+        window.setFileDialogs(new CancellingDialogs() {
             @Override
             public Path saveFile(Path near, String title, String suggestedName, String filterName, String pattern) {
                 return saveAnswer;

@@ -5,13 +5,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.segmentlab.app.FileDialogs;
+import org.segmentlab.app.CancellingDialogs;
 
 /**
  * File choosers that answer "which folder?" from a script (null once it runs out, as a closed chooser does) and
  * record where each question started; every other question is answered "cancelled".
  */
-final class ScriptedDialogs implements FileDialogs {
+final class ScriptedDialogs extends CancellingDialogs {
 
     final Deque<Path> folders = new ArrayDeque<>();
     final List<Path> startedAt = new ArrayList<>();
@@ -24,25 +24,5 @@ final class ScriptedDialogs implements FileDialogs {
     public Path chooseFolder(Path near, String title) {
         startedAt.add(near);
         return folders.poll();
-    }
-
-    @Override
-    public Path openFile(Path near) {
-        return null;
-    }
-
-    @Override
-    public Path openProject(Path near) {
-        return null;
-    }
-
-    @Override
-    public Path saveProject(Path near, String suggestedName) {
-        return null;
-    }
-
-    @Override
-    public Path locateData(Path near, String name) {
-        return null;
     }
 }
