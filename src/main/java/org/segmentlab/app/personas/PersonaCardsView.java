@@ -154,56 +154,7 @@ public final class PersonaCardsView extends BorderPane {
         vm.namesProperty().addListener(namesListener);
         rebuildCards();
         rebuildAside();
-        warmUp.start();
     }
-
-    /** Idle pulses the window runs before the warm-up: after the Data tab's and the feature list's pre-builds. */
-    static final int WARM_UP_AFTER_PULSES = 24;
-
-    /**
-     * In the window's first idle pulses, the controls of a card (text field, text area, titled pane, hyperlink) are
-     * made once off to the side, unmanaged and fully transparent, one pulse for the text controls, one for the titled
-     * pane, then dropped: their classes load and their skins and styles are built before any analysis. The first card
-     * of a 1M-row analysis, built while hidden, otherwise paid for that: 70 ms of FX-thread CPU in one pulse while the
-     * analysis held both cores. Nothing shows: zero opacity, no layout slot, and the Personas tab is not selected then.
-     */
-    private final javafx.animation.AnimationTimer warmUp = new javafx.animation.AnimationTimer() {
-        private int idle;
-        private final List<Node> parts = new ArrayList<>();
-
-        @Override
-        public void handle(long now) {
-            if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()
-                    || ++idle < WARM_UP_AFTER_PULSES) {
-                return;
-            }
-            if (idle == WARM_UP_AFTER_PULSES) {
-                TextArea area = new TextArea("warm-up");
-                area.setWrapText(true);
-                area.setPrefRowCount(4);
-                add(new VBox(4, new TextField("warm-up"), area));
-            } else if (idle == WARM_UP_AFTER_PULSES + 1) {
-                TitledPane why = new TitledPane("Why this draft?", new VBox(new Label("warm-up")));
-                why.setExpanded(false);
-                why.setAnimated(false);
-                add(new VBox(4, why, new Hyperlink("warm-up")));
-            } else {
-                getChildren().removeAll(parts);
-                parts.clear();
-                stop();
-            }
-        }
-
-        private void add(Region part) {
-            part.setManaged(false);
-            part.setOpacity(0);
-            part.setMouseTransparent(true);
-            part.setFocusTraversable(false);
-            part.resize(300, 200); // laid out at a card's size: the skins' layout code runs too
-            getChildren().add(part);
-            parts.add(part);
-        }
-    };
 
     /** Calm pulses (the one before came within {@link #CALM_NANOS}) a hidden rebuild waits for before each card. */
     static final int SETTLE_PULSES = 20;
