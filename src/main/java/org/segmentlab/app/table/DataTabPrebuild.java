@@ -17,15 +17,15 @@ import org.segmentlab.data.DataTable;
  * its columns, rows and cells from one fill to the next, so the first file only relabels them; the rows table and
  * the advisor get their code paths run once. Each host shows a snapshot of itself, as it looks empty, while its view
  * holds the blank data, so the user sees no change. Stops when real data arrives ({@code stop}). FX thread; modifies
- * the views and hosts the steps name.
+ * the views and hosts the steps name. Public: the settings panel's feature list pre-builds its cells the same way.
  */
-final class DataTabPrebuild {
+public final class DataTabPrebuild {
 
     private DataTabPrebuild() {
     }
 
     /** One pulse's work: cover {@code host} (if not null) with its snapshot (once), then run {@code fill}. */
-    record Step(StackPane host, Runnable fill) {
+    public record Step(StackPane host, Runnable fill) {
     }
 
     /**
@@ -33,7 +33,7 @@ final class DataTabPrebuild {
      * the snapshots away; if {@code stop} turns true first, takes the snapshots away and ends (the real data has
      * replaced the blank).
      */
-    static void start(List<Step> steps, Runnable empty, int idlePulses, BooleanSupplier stop) {
+    public static void start(List<Step> steps, Runnable empty, int idlePulses, BooleanSupplier stop) {
         new AnimationTimer() {
             private int idle;
             private int next;
