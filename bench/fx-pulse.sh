@@ -19,9 +19,6 @@ if [ ! -f "$CSV" ]; then
 fi
 mvn -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-# The JVM options `mvn javafx:run` and the installed app start the window with (analysis threads below the
-# window's priority; see the pom's javafx-maven-plugin), so the figures are the app's.
-GUI_OPTS=${GUI_OPTS:--XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10}
-java $GUI_OPTS ${JAVA_OPTS:-} -Xmx6g -Xlog:gc:file=target/fx-pulse-gc.log -Djava.awt.headless=true -Dtestfx.headless=true -Dglass.platform=Monocle -Dmonocle.platform=Headless \
+java ${JAVA_OPTS:-} -Xmx6g -Xlog:gc:file=target/fx-pulse-gc.log -Djava.awt.headless=true -Dtestfx.headless=true -Dglass.platform=Monocle -Dmonocle.platform=Headless \
   -Dprism.order=sw -Dprism.text=t2k -Dsegmentlab.home=target/bench-home \
   -cp "$CP" org.segmentlab.bench.FxPulseBenchmark "$CSV" "$NINIT"

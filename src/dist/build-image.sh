@@ -12,8 +12,6 @@ main=$(prop launcher.main)
 extra=$(prop modules.extra)
 compression=$(prop compression)
 java_options=$(prop java.options)
-gui_options=()
-for o in $(prop gui.java.options); do gui_options+=(--java-options "$o"); done
 version=${1:-0.0.0}
 jdk_bin="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}/bin"
 
@@ -57,10 +55,10 @@ icon=assets/icons/segmentlab-256.png
 icon_args=()
 [ -f "$icon" ] && icon_args=(--icon "$icon")
 "$jdk_bin/jpackage" --type app-image --dest target/installer --name "$name" --app-version "$version" \
-    --runtime-image target/image --module "org.segmentlab/$main" "${icon_args[@]}" "${gui_options[@]}"
+    --runtime-image target/image --module "org.segmentlab/$main" "${icon_args[@]}"
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     "$jdk_bin/jpackage" --type deb --dest target/installer --name "$name" --app-version "$version" \
-        --runtime-image target/image --module "org.segmentlab/$main" "${icon_args[@]}" "${gui_options[@]}" \
+        --runtime-image target/image --module "org.segmentlab/$main" "${icon_args[@]}" \
         --linux-shortcut --linux-menu-group "Office;Science" --description "Customer segmentation workbench" \
         --vendor "SegmentLab" --linux-app-category science
     echo "installer: $(ls target/installer/*.deb)"

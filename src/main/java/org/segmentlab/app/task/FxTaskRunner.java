@@ -27,19 +27,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         this.publisher = publisher;
     }
 
-    /**
-     * Daemon workers below the FX thread's priority; the pools an analysis makes inherit it (a thread starts
-     * with its creator's priority). With both cores busy, the window's pulses then come first: a 1M-row
-     * analysis on two threads otherwise stretched 40-60 ms of FX work into 110-160 ms gaps (bench/fx-pulse.sh).
-     * The JVM hands priorities to Linux (as a nice value) only with {@code -XX:ThreadPriorityPolicy=1}, which
-     * {@code mvn javafx:run} and the installed app pass; without it this changes nothing.
-     */
-    static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "segmentlab-worker-" + n.incrementAndGet());
             t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         };
     }
