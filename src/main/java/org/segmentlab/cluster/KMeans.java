@@ -382,7 +382,6 @@ public final class KMeans {
         final double[] chunkCounts;
         final double[] chunkScalar;
         final int[] chunkChanged;
-        final int[] chunkFull;
         /** true when {@link #lowerK} holds the seeding's squared distances */
         boolean seeded;
         /** Hamerly after lockstep seeding, until the first E-step: each row's nearest centre and squared
@@ -407,7 +406,6 @@ public final class KMeans {
             chunkCounts = new double[nChunks * k];
             chunkScalar = new double[nChunks];
             chunkChanged = new int[nChunks];
-            chunkFull = new int[nChunks];
         }
     }
 
@@ -610,7 +608,6 @@ public final class KMeans {
             double[] closest = ws.seedClosest;
             byte[] nearest = ws.seedNearest;
             Pending pend = null;
-            int full = 0;
             for (int i = from; i < to; i++) {
                 int lab = nearest[i];
                 double u = Math.sqrt(closest[i]);
@@ -620,7 +617,6 @@ public final class KMeans {
                     upper[i] = u;
                     lower[i] = 2 * h - u;
                 } else {
-                    full++;
                     if (pend == null) {
                         pend = Pending.of(d, g.k);
                     }
@@ -638,7 +634,6 @@ public final class KMeans {
                 moveRow(x, i * d, d, -1, labels[i], ws.chunkSums, ch * k * d, ws.chunkCounts, ch * k);
             }
             ws.chunkChanged[ch] = to - from;
-            ws.chunkFull[ch] = full;
         });
         return n;
     }
@@ -688,14 +683,12 @@ public final class KMeans {
         //    (flushed 128 at a time, in row order, so the sums see the same additions in the same order as a
         //    row-by-row loop).
         int changed = 0;
-        int full = 0;
         for (int j = 0; j < nOpen; j++) {
             int i = open[j];
             if (need[j] >= 0 && exact[j] * (1 + MARGIN) < need[j]) {
                 upper[i] = exact[j];
                 continue;
             }
-            full++;
             pend.rows[pend.count++] = i;
             if (pend.count == BlockDistances.ROWS) {
                 changed += flushFull(x, d, g, ws, ch, sums, pend);
@@ -705,7 +698,6 @@ public final class KMeans {
             changed += flushFull(x, d, g, ws, ch, sums, pend);
         }
         ws.chunkChanged[ch] = changed;
-        ws.chunkFull[ch] = full;
     }
 
     /** Rows of one chunk waiting for all k distances, with the kernel's scratch memory; the seeding
@@ -820,7 +812,6 @@ public final class KMeans {
         int sOff = ch * k * d;
         int cOff = ch * k;
         int changed = 0;
-        int full = 0;
         final double up = 1 + MARGIN;
         final double down = 1 - MARGIN;
         for (int i = from; i < to; i++) {
@@ -832,7 +823,6 @@ public final class KMeans {
                 if (seeded) {
                     System.arraycopy(lb, lo, acc, 0, k);
                 } else {
-                    full++;
                     distances(x, o, d, cen, k, acc);
                 }
                 best = 0;
@@ -866,7 +856,6 @@ public final class KMeans {
                             u2 = sq4(x, o, cen, best * d, d);
                             u = Math.sqrt(u2);
                             lb[lo + best] = u + drift[best];
-                            full++;
                             if (u * up < z) {
                                 continue;
                             }
@@ -892,7 +881,6 @@ public final class KMeans {
             }
         }
         ws.chunkChanged[ch] = changed;
-        ws.chunkFull[ch] = full;
     }
 
     /** Squared distances from row o of x to the k row-major centres, each as {@link #sq4}: every
