@@ -61,7 +61,8 @@ public final class FxPulseBenchmark {
     }
 
     /** One pulse gap and what the FX thread was doing during it. */
-    record Gap(long startNanos, double ms, double gcMs, double fxCpuMs, double renderCpuMs, String phase, String stack) {
+    record Gap(long startNanos, double ms, double gcMs, double fxCpuMs, double renderCpuMs, double restCpuMs, String phase,
+               String stack) {
     }
 
     public static final class App extends Application {
@@ -72,6 +73,10 @@ public final class FxPulseBenchmark {
         private long lastGc;
         private long lastCpu;
         private long lastRenderCpu;
+        private long lastProcessCpu;
+        /** The whole process's CPU time: what the other threads (analysis, GC, JIT) took during a gap is the rest. */
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         /** Prism's render thread (QuantumRenderer), found at the first pulse: the FX thread waits for it each pulse. */
         private volatile Thread renderThread;
         private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -83,6 +88,7 @@ public final class FxPulseBenchmark {
         /** SegmentLab frames (and the first JavaFX control) in this gap's samples, each counted once a sample. */
         private final java.util.concurrent.ConcurrentHashMap<String, Integer> ourFrames = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile Thread fxThread;
+        private final org.segmentlab.app.task.WindowFirst windowFirst = org.segmentlab.app.task.WindowFirst.forFx();
         private AppContext context;
         private long t0;
         private volatile long opened = Long.MAX_VALUE;
@@ -90,7 +96,7 @@ public final class FxPulseBenchmark {
         @Override
         public void start(Stage stage) {
             fxThread = Thread.currentThread();
-            context = new AppContext(new FxTaskRunner(), TableLoader.csv(), new CoreAdvisor(), AnalysisService.PIPELINE,
+            context = new AppContext(new FxTaskRunner(windowFirst), TableLoader.csv(), new CoreAdvisor(), AnalysisService.PIPELINE,
                     new SettingsStore(Path.of(System.getProperty("java.io.tmpdir"), "fx-pulse-settings.json")));
             MainWindow window = SegmentLabApp.open(stage, context, AppSettings.empty());
             stage.show();
@@ -105,10 +111,16 @@ public final class FxPulseBenchmark {
                     long gc = gcMillis();
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     long renderCpu = renderCpu();
+                    long processCpu = OS.getProcessCpuTime();
                     if (gap > 50_000_000L && !pulses.isEmpty()) {
-                        gaps.add(new Gap(lastPulse, gap / 1e6, gc - lastGc, (cpu - lastCpu) / 1e6,
-                                (renderCpu - lastRenderCpu) / 1e6, phase, topSamples() + topFrames()));
+                        double fxMs = (cpu - lastCpu) / 1e6;
+                        double renderMs = (renderCpu - lastRenderCpu) / 1e6;
+                        gaps.add(new Gap(lastPulse, gap / 1e6, gc - lastGc, fxMs, renderMs,
+                                (processCpu - lastProcessCpu) / 1e6 - fxMs - renderMs, phase,
+                                topSamples() + topFrames() + (gap > 100_000_000L ? otherThreads() : "")));
                     }
+                    lastProcessCpu = processCpu;
+                    lastJit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                     lastGc = gc;
                     lastCpu = cpu;
                     lastRenderCpu = renderCpu;
@@ -238,9 +250,50 @@ public final class FxPulseBenchmark {
             p.play();
         }
 
+        /** Every thread's CPU time when the current gap reached 50 ms, by thread id (null outside a gap). */
+        private volatile java.util.Map<Long, Long> gapStartCpu;
+        private volatile long gapStartPulse;
+        private long lastJit;
+
+        private static java.util.Map<Long, Long> threadCpu() {
+            java.util.Map<Long, Long> m = new java.util.HashMap<>();
+            for (long id : THREADS.getAllThreadIds()) {
+                m.put(id, THREADS.getThreadCpuTime(id));
+            }
+            return m;
+        }
+
+        /** Which other threads took the CPU from 50 ms into the gap to its end, by name with digits dropped. */
+        private String otherThreads() {
+            java.util.Map<Long, Long> start = gapStartCpu;
+            if (start == null || gapStartPulse != lastPulse) {
+                return "";
+            }
+            java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+            for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (t == null || t.getThreadId() == fxThread.getId()) {
+                    continue;
+                }
+                long now = THREADS.getThreadCpuTime(t.getThreadId());
+                long then = start.getOrDefault(t.getThreadId(), 0L);
+                if (now - then > 2_000_000L) {
+                    byName.merge(t.getThreadName().replaceAll("[0-9]+", "#"), (now - then) / 1e6, Double::sum);
+                }
+            }
+            long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            return "\n        JIT compiling in the whole gap " + (jit - lastJit) + " ms; other threads' CPU from 50 ms in: " + byName.entrySet().stream()
+                    .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f ms", e.getKey(), e.getValue()))
+                    .reduce((a, b) -> a + ", " + b).orElse("none");
+        }
+
         private void sample() {
             Thread fx = fxThread;
             if (fx != null && System.nanoTime() - lastPulse > 50_000_000L) {
+                if (gapStartPulse != lastPulse) {
+                    gapStartCpu = threadCpu();
+                    gapStartPulse = lastPulse;
+                }
                 StackTraceElement[] st = fx.getStackTrace();
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 for (StackTraceElement e : st) {
@@ -366,6 +419,7 @@ public final class FxPulseBenchmark {
             log("status: " + vm.statusProperty().get() + (vm.problem() == null ? "" : " | problem: " + vm.problem().message()));
             log("GC time in total " + gcMillis() + " ms; " + ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .map(b -> b.getName() + " x" + b.getCollectionCount()).toList());
+            log("analysis threads gave way to the FX thread: " + windowFirst.summary());
             log("heap used " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20) + " MB");
             log("gaps with over 40 ms of FX-thread CPU, in time order:");
             for (Gap x : gaps) {
@@ -375,11 +429,11 @@ public final class FxPulseBenchmark {
                             x.stack().replaceAll("\n.*", "")));
                 }
             }
-            log("gaps over 100 ms, in time order (wall ms / FX CPU ms / render CPU ms / GC ms):");
+            log("gaps over 100 ms, in time order (wall ms / FX CPU ms / render CPU ms / GC ms / other threads' CPU ms):");
             for (Gap x : gaps) {
                 if (x.ms() > 100) {
-                    log(String.format(Locale.ROOT, "  +%6.2f s %7.1f / %6.1f / %6.1f / %4d [%s]", (x.startNanos() - t0) / 1e9, x.ms(),
-                            x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(), x.phase()));
+                    log(String.format(Locale.ROOT, "  +%6.2f s %7.1f / %6.1f / %6.1f / %4d / %6.1f [%s]", (x.startNanos() - t0) / 1e9,
+                            x.ms(), x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(), x.restCpuMs(), x.phase()));
                 }
             }
             gaps.sort(Comparator.comparingDouble(Gap::ms).reversed());
