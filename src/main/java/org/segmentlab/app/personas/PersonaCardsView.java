@@ -156,26 +156,27 @@ public final class PersonaCardsView extends BorderPane {
         rebuildAside();
     }
 
-    /** Calm pulses (the one before came within {@link #CALM_NANOS}) a hidden rebuild waits for before each card. */
+    /** Calm pulses (the one before came within {@link #CALM_NANOS}) a hidden rebuild waits for before each step. */
     static final int SETTLE_PULSES = 20;
-    /** A pulse this soon after the one before found the FX thread idle: a card then does not add to other work. */
+    /** A pulse this soon after the one before found the FX thread idle: a step then does not add to other work. */
     static final long CALM_NANOS = 25_000_000L;
     /** Pulses after which the cards are built even if the window never calmed down (a busy machine). */
     static final int MAX_WAIT_PULSES = 300;
     private int calm;
     private int waited;
     private long lastPulse;
-    /** Cards still to build while the view is hidden, in order. */
-    private final java.util.ArrayDeque<PersonaCardModel> pending = new java.util.ArrayDeque<>();
-    /** Showing the view builds the cards still pending at once. */
+    /** Steps still to run while the view is hidden, in order: each card is three (see {@link #cardSteps}). */
+    private final java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
+    /** Showing the view runs the steps still pending at once. */
     private final org.segmentlab.app.charts.ShowGate shown =
             new org.segmentlab.app.charts.ShowGate(this, this::buildPending);
     /**
-     * While hidden, one card per calm pulse: a new analysis behind another tab built all its cards in one pulse, and
+     * While hidden, one step per calm pulse: a new analysis behind another tab built all its cards in one pulse, and
      * its first card (the text area and titled pane skins load then) landing in the pulse that shows the new
-     * segments made a 120 ms stall. A result's other views (charts, scatter, heatmap) take the first pulses.
+     * segments made a 120 ms stall; one whole card per pulse still cost 65-90 ms of FX time. A result's other views
+     * (charts, scatter, heatmap) take the first pulses.
      */
-    private final javafx.animation.AnimationTimer oneCardPerPulse = new javafx.animation.AnimationTimer() {
+    private final javafx.animation.AnimationTimer oneStepPerPulse = new javafx.animation.AnimationTimer() {
         @Override
         public void handle(long now) {
             boolean calmNow = lastPulse != 0 && now - lastPulse <= CALM_NANOS;
@@ -185,7 +186,7 @@ public final class PersonaCardsView extends BorderPane {
                 stop();
                 shown.stopWaiting();
             } else if (calm >= SETTLE_PULSES || ++waited >= MAX_WAIT_PULSES) {
-                cardFlow.getChildren().add(card(pending.poll()));
+                pending.poll().run();
                 calm = SETTLE_PULSES - 2; // then every other calm pulse
             }
         }
@@ -193,31 +194,56 @@ public final class PersonaCardsView extends BorderPane {
 
     /**
      * Shown: builds every card now. Hidden (the Personas tab not selected, as when an analysis finishes): builds them
-     * one per pulse, and all that remain the moment the view shows. Each card is a dozen styled controls (text
+     * a step per pulse, and all that remain the moment the view shows. Each card is a dozen styled controls (text
      * field, text area, titled pane, trait bars): ten of them cost the FX thread 100-250 ms in one pulse.
      */
     private void rebuildCards() {
         pending.clear();
-        pending.addAll(vm.cards());
+        for (PersonaCardModel c : vm.cards()) {
+            pending.addAll(cardSteps(c));
+        }
         cardFlow.getChildren().clear();
         if (shown.waitUntilShown()) {
             calm = 0;
             waited = 0;
             lastPulse = 0;
-            oneCardPerPulse.start();
+            oneStepPerPulse.start();
         } else {
             buildPending();
         }
     }
 
     private void buildPending() {
-        oneCardPerPulse.stop();
+        oneStepPerPulse.stop();
         shown.stopWaiting();
-        List<Node> nodes = new ArrayList<>();
         while (!pending.isEmpty()) {
-            nodes.add(card(pending.poll()));
+            pending.poll().run();
         }
-        cardFlow.getChildren().addAll(nodes);
+    }
+
+    /**
+     * A card in three steps, so that no pulse styles and lays out more than a third of one: the card with its
+     * name, traits and strategies; then its description (a text area, the heaviest control); then the folded
+     * "Why this draft?". Run back to back they make the same card as run a pulse apart.
+     */
+    private List<Runnable> cardSteps(PersonaCardModel c) {
+        Region descriptionSlot = new Region();
+        Region whySlot = new Region();
+        VBox[] body = new VBox[1];
+        return List.of(
+                () -> {
+                    body[0] = cardBody(c, descriptionSlot, whySlot);
+                    cardFlow.getChildren().add(frame(c.cluster(), body[0], "persona-card-" + c.cluster()));
+                },
+                () -> replace(body[0], descriptionSlot, description(c)),
+                () -> replace(body[0], whySlot, why(c)));
+    }
+
+    private static void replace(VBox body, Node slot, Node with) {
+        int i = body.getChildren().indexOf(slot);
+        if (i >= 0) {
+            body.getChildren().set(i, with);
+        }
     }
 
     private void rebuildAside() {
@@ -228,7 +254,7 @@ public final class PersonaCardsView extends BorderPane {
         asideFlow.getChildren().setAll(nodes);
     }
 
-    private VBox card(PersonaCardModel c) {
+    private VBox cardBody(PersonaCardModel c, Node descriptionSlot, Node whySlot) {
         TextField name = new TextField();
         name.textProperty().bindBidirectional(c.nameProperty());
         name.setId("persona-name-" + c.cluster());
@@ -247,19 +273,7 @@ public final class PersonaCardsView extends BorderPane {
         Label header = new Label(c.header());
         header.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
 
-        TextArea description = new TextArea();
-        description.textProperty().bindBidirectional(c.descriptionProperty());
-        description.setWrapText(true);
-        description.setPrefRowCount(7);
-        description.setId("persona-description-" + c.cluster());
-        endGroupOnFocusLoss(description);
-
         Node strategies = strategiesEditor(c);
-
-        TitledPane why = new TitledPane("Why this draft?", basisList(c));
-        why.setExpanded(false);
-        why.setAnimated(false);
-        why.setStyle("-fx-font-size: 11px;");
 
         Hyperlink reset = new Hyperlink("Reset to draft");
         reset.setId("persona-reset-" + c.cluster());
@@ -273,10 +287,28 @@ public final class PersonaCardsView extends BorderPane {
         HBox footer = new HBox(6, editedMark, spacer, reset);
         footer.setAlignment(Pos.CENTER_LEFT);
 
-        VBox body = new VBox(6, name, warning, header, traitBars(c), sectionLabel("Who they are"), description,
-                sectionLabel("What to do"), strategies, why, footer);
+        VBox body = new VBox(6, name, warning, header, traitBars(c), sectionLabel("Who they are"), descriptionSlot,
+                sectionLabel("What to do"), strategies, whySlot, footer);
         body.setPadding(new Insets(10, 12, 10, 12));
-        return frame(c.cluster(), body, "persona-card-" + c.cluster());
+        return body;
+    }
+
+    private TextArea description(PersonaCardModel c) {
+        TextArea description = new TextArea();
+        description.textProperty().bindBidirectional(c.descriptionProperty());
+        description.setWrapText(true);
+        description.setPrefRowCount(7);
+        description.setId("persona-description-" + c.cluster());
+        endGroupOnFocusLoss(description);
+        return description;
+    }
+
+    private static TitledPane why(PersonaCardModel c) {
+        TitledPane why = new TitledPane("Why this draft?", basisList(c));
+        why.setExpanded(false);
+        why.setAnimated(false);
+        why.setStyle("-fx-font-size: 11px;");
+        return why;
     }
 
     private VBox asideCard(PersonaCardModel c) {
@@ -399,20 +431,22 @@ public final class PersonaCardsView extends BorderPane {
         return p;
     }
 
-    /** The strategies shown as bullets; a click (or "Edit") swaps in a text area with one per line. */
+    /**
+     * The strategies shown as bullets; a click (or "Edit") swaps in a text area with one per line. The text area is
+     * made on the first edit: a hidden one in every card was a second text area skin per card to style and lay out.
+     */
     private Node strategiesEditor(PersonaCardModel c) {
         VBox bullets = bullets(c);
-        TextArea area = new TextArea();
-        area.setId("persona-strategies-" + c.cluster());
-        area.textProperty().bindBidirectional(c.strategiesProperty());
-        area.setWrapText(true);
-        area.setPrefRowCount(4);
-        area.setPromptText("One strategy per line");
-        area.setVisible(false);
-        area.setManaged(false);
+        StackPane stack = new StackPane(bullets);
         Hyperlink edit = new Hyperlink("Edit strategies");
         edit.setId("persona-edit-strategies-" + c.cluster());
+        TextArea[] made = new TextArea[1];
         Runnable startEditing = () -> {
+            if (made[0] == null) {
+                made[0] = strategiesArea(c, bullets, edit);
+                stack.getChildren().add(made[0]);
+            }
+            TextArea area = made[0];
             bullets.setVisible(false);
             bullets.setManaged(false);
             edit.setVisible(false);
@@ -423,6 +457,17 @@ public final class PersonaCardsView extends BorderPane {
         };
         edit.setOnAction(e -> startEditing.run());
         bullets.setOnMouseClicked(e -> startEditing.run());
+        return new VBox(2, stack, edit);
+    }
+
+    /** The strategies' text area, one per line; losing the focus ends the edit and shows the bullets again. */
+    private TextArea strategiesArea(PersonaCardModel c, VBox bullets, Hyperlink edit) {
+        TextArea area = new TextArea();
+        area.setId("persona-strategies-" + c.cluster());
+        area.textProperty().bindBidirectional(c.strategiesProperty());
+        area.setWrapText(true);
+        area.setPrefRowCount(4);
+        area.setPromptText("One strategy per line");
         area.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 vm.endEditGroup();
@@ -434,7 +479,7 @@ public final class PersonaCardsView extends BorderPane {
                 edit.setManaged(true);
             }
         });
-        return new VBox(2, new StackPane(bullets, area), edit);
+        return area;
     }
 
     private static VBox bullets(PersonaCardModel c) {

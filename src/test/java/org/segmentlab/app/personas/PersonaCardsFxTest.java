@@ -88,11 +88,11 @@ class PersonaCardsFxTest {
     @Test
     void strategiesShowAsBulletsAndEditAsLines(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
-        TextArea area = robot.lookup("#persona-strategies-0").queryAs(TextArea.class);
-        assertFalse(area.isVisible(), "bullets first");
+        assertTrue(robot.lookup("#persona-strategies-0").tryQuery().isEmpty(), "bullets first, no text area yet");
         Hyperlink edit = robot.lookup("#persona-edit-strategies-0").queryAs(Hyperlink.class);
         robot.interact(edit::fire);
         WaitForAsyncUtils.waitForFxEvents();
+        TextArea area = robot.lookup("#persona-strategies-0").queryAs(TextArea.class);
         assertTrue(area.isVisible());
         assertTrue(area.isFocused());
         robot.interact(() -> area.positionCaret(area.getLength()));
@@ -106,6 +106,10 @@ class PersonaCardsFxTest {
         Node card = robot.lookup("#persona-card-0").query();
         assertTrue(robot.from(card).lookup((Label l) -> "Call them".equals(l.getText())).tryQuery().isPresent(),
                 "the new strategy shows as a bullet");
+        robot.interact(edit::fire); // a second edit reuses the same text area
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(area.isVisible());
+        assertEquals(1, robot.lookup("#persona-strategies-0").queryAll().size());
     }
 
     /** Focus by code, not by a mouse trip: the robot's mouse moves in slow steps. */

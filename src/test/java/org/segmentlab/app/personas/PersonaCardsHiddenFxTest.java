@@ -73,13 +73,18 @@ class PersonaCardsHiddenFxTest {
         });
         assertEquals(6, whenShown[0], "showing the tab builds the rest at once");
         assertTrue(robot.lookup("#persona-name-5").tryQuery().isPresent());
+        assertTrue(robot.lookup("#persona-description-5").tryQuery().isPresent(), "whole cards, descriptions too");
+        assertEquals(6, view.lookupAll(".titled-pane").size(), "and each card's \"Why this draft?\"");
     }
 
     @Test
     void hiddenCardsAreBuiltInTheBackground(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> vm.setClusters(six));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cards() == 6);
+        // a card comes in steps (the card, its description, its "Why this draft?"): wait for the last
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.lookupAll(".titled-pane").size() == 6);
+        assertEquals(6, cards());
+        assertEquals(6, view.lookupAll(".text-area").size(), "one description each; the strategies' waits for Edit");
         Node first = view.lookup("#persona-name-0");
         robot.interact(() -> tabs.getSelectionModel().select(1));
         assertEquals(6, cards());
