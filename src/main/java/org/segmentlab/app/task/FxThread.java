@@ -66,4 +66,22 @@ public final class FxThread {
         }
         return supply(work).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
+
+    /**
+     * Runs {@code work} on the FX thread at the start of the {@code pulses}-th pulse from now (1: the next), for
+     * work that should let the window draw what just changed first. Call on the FX thread.
+     */
+    public static void afterPulses(int pulses, Runnable work) {
+        new javafx.animation.AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen >= pulses) {
+                    stop();
+                    work.run();
+                }
+            }
+        }.start();
+    }
 }
