@@ -70,8 +70,11 @@ class ChartsFxTest {
         assertEquals(4, scatter.legendItemCount());
         assertEquals(4, scatter.visibleClusterCount());
         int before = scatter.redrawCount();
+        javafx.scene.control.Label item = robot.lookup("#legend-item-2").queryAs(javafx.scene.control.Label.class);
+        assertEquals(null, item.getTooltip(), "a legend item's tooltip waits for the mouse");
         robot.clickOn("#legend-item-2");
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(item.getTooltip().getText().contains("hide or show"), "the mouse over it brings its tooltip");
         assertEquals(3, scatter.visibleClusterCount());
         assertTrue(scatter.hiddenClusters().contains(2));
         assertTrue(scatter.redrawCount() > before, "hiding a cluster redraws");
