@@ -83,9 +83,12 @@ class LearnViewModelTest {
         vm.activeProperty().set(false);
         AnalysisOutcome first = outcome();
         o.set(first);
-        assertEquals(LearnViewModel.Source.ANALYSIS, vm.sourceProperty().get(), "offered at once");
-        assertEquals(toy, vm.dataProperty().get(), "but not sampled and stepped while hidden");
+        assertFalse(vm.sources().contains(LearnViewModel.Source.ANALYSIS), "not even offered while hidden");
+        assertEquals(toy, vm.dataProperty().get(), "nor sampled and stepped");
+        o.set(outcome());
+        o.set(first); // several results while hidden: the tab catches up with the last one only
         vm.activeProperty().set(true);
+        assertEquals(LearnViewModel.Source.ANALYSIS, vm.sourceProperty().get(), "offered when shown");
         assertEquals(first.result().prepared().rows(), vm.dataProperty().get().size());
         assertEquals(KMeansStepper.Phase.START, vm.stateProperty().get().phase());
     }
