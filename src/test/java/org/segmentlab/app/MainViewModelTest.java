@@ -152,6 +152,32 @@ class MainViewModelTest {
     }
 
     @Test
+    void theAnalysisAnOpenStartsWaitsForTheWindowAndAnythingNewerDropsIt() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        MainViewModel vm = new MainViewModel(runner, loader, new CoreAdvisor(), (t, r, p, c) -> analyse(t, r),
+                new SettingsViewModel());
+        List<Runnable> later = new ArrayList<>();
+        vm.setAfterDataShown(later::add);
+        vm.open(good);
+        runner.run(0);
+        assertEquals(0, runner.pending(), "the data is in, the analysis not started yet");
+        assertEquals(1, later.size());
+        later.get(0).run();
+        assertEquals(1, runner.pending(), "the window has shown the data: the analysis starts");
+        runner.run(0);
+        assertNotNull(vm.outcomeProperty().get());
+
+        vm.open(other);
+        runner.run(runner.pending() - 1);
+        assertEquals(2, later.size());
+        vm.run(); // the user runs before the window's pulses came
+        int jobs = runner.pending();
+        later.get(1).run();
+        assertEquals(jobs, runner.pending(), "the waiting analysis is dropped");
+        assertFalse(runner.wasCancelled(jobs - 1), "and the user's run goes on");
+    }
+
+    @Test
     void aNewerLoadWinsOverAnOlderSlowerOne() {
         ManualTaskRunner runner = new ManualTaskRunner(true);
         MainViewModel vm = vm(runner, NOT_CONNECTED);
