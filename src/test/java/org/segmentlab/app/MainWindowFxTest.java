@@ -97,7 +97,7 @@ class MainWindowFxTest {
         ColumnSummary id = summary.getItems().get(0);
         assertEquals("CUST_ID", id.name());
         assertTrue(id.hasBadge(Badge.IDENTIFIER));
-        Label badge = robot.lookup(".badge-identifier").queryAs(Label.class);
+        Label badge = robot.lookup(".badge-identifier").match(javafx.scene.Node::isVisible).queryAs(Label.class);
         assertEquals("identifier", badge.getText());
         assertTrue(badge.isVisible());
         ColumnSummary minPay = summary.getItems().stream().filter(s -> s.name().equals("MINIMUM_PAYMENTS")).findFirst().orElseThrow();

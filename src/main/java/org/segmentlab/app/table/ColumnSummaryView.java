@@ -112,25 +112,42 @@ public final class ColumnSummaryView extends TableView<ColumnSummary> {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         c.setPrefWidth(140);
         c.setSortable(false);
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(ColumnSummary s, boolean empty) {
-                super.updateItem(s, empty);
-                if (empty || s == null) {
-                    setGraphic(null);
-                    return;
-                }
-                HBox box = new HBox(4);
-                for (Badge b : Badge.values()) {
-                    if (s.hasBadge(b)) {
-                        Label l = new Label(b.label());
-                        l.getStyleClass().addAll("badge", "badge-" + b.label());
-                        box.getChildren().add(l);
-                    }
-                }
-                setGraphic(box);
-            }
-        });
+        c.setCellFactory(col -> new BadgeCell());
         return c;
+    }
+
+    /**
+     * The notes column's cell: one label per kind of badge, made with the cell and shown or hidden per row. Made
+     * anew for every row shown, the labels were new nodes to style in the pulse a file filled the summary.
+     */
+    private static final class BadgeCell extends TableCell<ColumnSummary, ColumnSummary> {
+        private final HBox box = new HBox(4);
+        private final Label[] labels = new Label[Badge.values().length];
+
+        BadgeCell() {
+            for (Badge b : Badge.values()) {
+                Label l = new Label(b.label());
+                l.getStyleClass().addAll("badge", "badge-" + b.label());
+                l.setVisible(false);
+                l.setManaged(false);
+                labels[b.ordinal()] = l;
+                box.getChildren().add(l);
+            }
+        }
+
+        @Override
+        protected void updateItem(ColumnSummary s, boolean empty) {
+            super.updateItem(s, empty);
+            if (empty || s == null) {
+                setGraphic(null);
+                return;
+            }
+            for (Badge b : Badge.values()) {
+                boolean on = s.hasBadge(b);
+                labels[b.ordinal()].setVisible(on);
+                labels[b.ordinal()].setManaged(on);
+            }
+            setGraphic(box);
+        }
     }
 }
