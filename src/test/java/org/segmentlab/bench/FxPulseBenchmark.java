@@ -88,7 +88,6 @@ public final class FxPulseBenchmark {
         /** SegmentLab frames (and the first JavaFX control) in this gap's samples, each counted once a sample. */
         private final java.util.concurrent.ConcurrentHashMap<String, Integer> ourFrames = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile Thread fxThread;
-        private final org.segmentlab.app.task.WindowFirst windowFirst = org.segmentlab.app.task.WindowFirst.forFx();
         private AppContext context;
         private long t0;
         private volatile long opened = Long.MAX_VALUE;
@@ -96,7 +95,7 @@ public final class FxPulseBenchmark {
         @Override
         public void start(Stage stage) {
             fxThread = Thread.currentThread();
-            context = new AppContext(new FxTaskRunner(windowFirst), TableLoader.csv(), new CoreAdvisor(), AnalysisService.PIPELINE,
+            context = new AppContext(new FxTaskRunner(), TableLoader.csv(), new CoreAdvisor(), AnalysisService.PIPELINE,
                     new SettingsStore(Path.of(System.getProperty("java.io.tmpdir"), "fx-pulse-settings.json")));
             MainWindow window = SegmentLabApp.open(stage, context, AppSettings.empty());
             stage.show();
@@ -419,7 +418,6 @@ public final class FxPulseBenchmark {
             log("status: " + vm.statusProperty().get() + (vm.problem() == null ? "" : " | problem: " + vm.problem().message()));
             log("GC time in total " + gcMillis() + " ms; " + ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .map(b -> b.getName() + " x" + b.getCollectionCount()).toList());
-            log("analysis threads gave way to the FX thread: " + windowFirst.summary());
             log("heap used " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20) + " MB");
             log("gaps with over 40 ms of FX-thread CPU, in time order:");
             for (Gap x : gaps) {

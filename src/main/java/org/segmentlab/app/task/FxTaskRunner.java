@@ -16,28 +16,15 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private final ExecutorService workers;
     private final Executor publisher;
-    private final WindowFirst windowFirst;
 
-    /** Tasks' threads give way to a busy FX thread ({@link WindowFirst}). */
     public FxTaskRunner() {
-        this(WindowFirst.forFx());
-    }
-
-    /** The app's runner with the given {@link WindowFirst} (a benchmark reads its counts). */
-    public FxTaskRunner(WindowFirst windowFirst) {
-        this(Executors.newFixedThreadPool(2, daemonThreads()), Platform::runLater, windowFirst);
+        this(Executors.newFixedThreadPool(2, daemonThreads()), Platform::runLater);
     }
 
     /** @param publisher where listeners are called; {@code Platform::runLater} in the app */
     public FxTaskRunner(ExecutorService workers, Executor publisher) {
-        this(workers, publisher, new WindowFirst(publisher, System::nanoTime, () -> false, false));
-    }
-
-    /** @param windowFirst makes the tasks' cancellation tokens */
-    public FxTaskRunner(ExecutorService workers, Executor publisher, WindowFirst windowFirst) {
         this.workers = workers;
         this.publisher = publisher;
-        this.windowFirst = windowFirst;
     }
 
     private static ThreadFactory daemonThreads() {
@@ -51,7 +38,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> TaskHandle submit(String name, BackgroundTask<T> task, TaskListener<T> listener) {
-        CancellationToken token = windowFirst.newToken();
+        CancellationToken token = new CancellationToken();
         ProgressCoalescer progress = new ProgressCoalescer(publisher, listener::progress);
         workers.execute(() -> {
             // The task's name in thread dumps and log records says what a busy worker is doing.
