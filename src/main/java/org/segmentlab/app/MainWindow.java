@@ -158,8 +158,9 @@ public final class MainWindow {
             quiet.setOnFinished(e -> action.run());
             quiet.playFromStart();
         });
-        // The Data tab fills in pulses 2-5 after a file arrives (DataTabView.show); its analysis starts after them.
-        vm.setAfterDataShown(run -> org.segmentlab.app.task.FxThread.afterPulses(7, run));
+        // The Data tab fills over the pulses after a file arrives (DataTabView.show); its analysis starts after them.
+        vm.setAfterDataShown(run -> org.segmentlab.app.task.FxThread.afterPulses(
+                DataTabView.FILL_PULSES + 2, run));
         stage.getIcons().setAll(AppIcon.images());
         stage.setMinWidth(900);
         stage.setMinHeight(600);

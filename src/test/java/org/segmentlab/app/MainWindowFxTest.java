@@ -79,6 +79,13 @@ class MainWindowFxTest {
     private void openAndWait(FxRobot robot, Path file, String title) throws TimeoutException {
         robot.interact(() -> vm().open(file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> title.equals(stage.getTitle()) && !vm().isBusy());
+        // the Data tab fills over a few pulses, its advice last
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            TableView<?> rows = robot.lookup("#dataTable").queryTableView();
+            javafx.scene.control.ListView<?> advice = robot.lookup("#advisor").queryListView();
+            return rows.getItems().size() == vm().data().table().rowCount()
+                    && advice.getItems().size() == vm().data().advice().size();
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 

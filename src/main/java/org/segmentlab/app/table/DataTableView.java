@@ -73,8 +73,13 @@ public final class DataTableView extends TableView<Integer> {
 
     /** The table's rows under the columns {@link #showColumns} set (none for null). */
     public void showRows(DataTable table) {
+        showRows(table, Integer.MAX_VALUE);
+    }
+
+    /** The table's first {@code limit} rows (all if fewer): the Data tab fills the first screen a few rows a pulse. */
+    public void showRows(DataTable table, int limit) {
         setItems(table == null ? FXCollections.observableArrayList()
-                : FXCollections.observableList(new RowIndices(table.rowCount())));
+                : FXCollections.observableList(new RowIndices(Math.min(limit, table.rowCount()))));
     }
 
     /** One data column and its two-line header (name, type), relabelled for each table. */
