@@ -150,6 +150,8 @@ public final class FxPulseBenchmark {
                 javafx.scene.Node n = stage.getScene().lookup(id);
                 if (n instanceof javafx.scene.control.TableView<?> t) {
                     t.itemsProperty().addListener((o, a, b) -> phase = id + " filled (" + b.size() + " items)");
+                    t.getColumns().addListener((javafx.collections.ListChangeListener<Object>) c ->
+                            phase = id + " columns set (" + t.getColumns().size() + ")");
                 } else if (n instanceof javafx.scene.control.ListView<?> l) {
                     l.itemsProperty().addListener((o, a, b) -> phase = id + " filled (" + b.size() + " items)");
                 }
@@ -432,6 +434,15 @@ public final class FxPulseBenchmark {
                 if (x.ms() > 100) {
                     log(String.format(Locale.ROOT, "  +%6.2f s %7.1f / %6.1f / %6.1f / %4d / %6.1f [%s]", (x.startNanos() - t0) / 1e9,
                             x.ms(), x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(), x.restCpuMs(), x.phase()));
+                }
+            }
+            log("all gaps over 50 ms after the open, in time order (wall / FX CPU / render / GC / other threads' CPU):");
+            for (Gap x : gaps) {
+                if (x.startNanos() >= opened) {
+                    log(String.format(Locale.ROOT, "  +%6.2f s %7.1f / %6.1f / %6.1f / %4d / %6.1f [%s] %s",
+                            (x.startNanos() - t0) / 1e9, x.ms(), x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(),
+                            x.restCpuMs(), x.phase(), x.stack().replaceAll("\n.*", "").replaceAll("^[^ ]* ", "")
+                                    .replaceAll("(.{0,110}).*", "$1")));
                 }
             }
             gaps.sort(Comparator.comparingDouble(Gap::ms).reversed());

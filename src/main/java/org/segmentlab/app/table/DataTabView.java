@@ -109,7 +109,7 @@ public final class DataTabView extends BorderPane {
     private int shown;
 
     /**
-     * Fills the three views over seven pulses when the window is up, starting a pulse after the data arrives (the
+     * Fills the three views over {@link #FILL_PULSES} pulses when the window is up, starting a pulse after the data arrives (the
      * settings panel fills its feature list then): the summary, the rows table's columns, its rows, then the advice. Their first fill styles and lays out about a thousand new nodes (cells, rows, headers): 200-350 ms
      * of FX-thread work in one pulse on the 1M-row file, measured; split, no pulse does all of it. A newer call
      * (another file) overtakes the rest of an older one.
@@ -137,20 +137,25 @@ public final class DataTabView extends BorderPane {
         // An AnimationTimer runs at the start of a pulse: its first call is in the pulse that styles what the new data
         // changed elsewhere (the settings panel's feature list fills its cells then), so the summary waits one more.
         // One step per pulse. The summary and the rows come a few rows a step: their first screen of cells is new
-        // (the rows table's cells are made anew whenever its columns change), and a whole screen at once took
-        // 55-110 ms of the FX thread's time in one pulse while the compiler and GC threads shared its two cores.
-        List<Runnable> steps = List.of(
-                () -> { },
-                () -> summary.show(d.summaries().subList(0, Math.min(SUMMARY_FIRST, d.summaries().size()))),
-                () -> summary.show(d.summaries()),
-                () -> {
-                    rows.showColumns(d.table());
-                    rows.setVisible(true);
-                },
-                () -> rows.showRows(d.table(), ROWS_FIRST),
-                () -> rows.showRows(d.table(), ROWS_SECOND),
-                () -> rows.showRows(d.table()),
-                () -> advisor.show(d.advice()));
+        // (the rows table's cells are made anew whenever its columns change, and the old rows' cells are emptied
+        // before that), and a whole screen at once took 55-110 ms of the FX thread's time in one pulse while the
+        // compiler and GC threads shared its two cores.
+        List<Runnable> steps = new java.util.ArrayList<>();
+        steps.add(() -> { });
+        for (int n : SUMMARY_STEPS) {
+            steps.add(() -> summary.show(d.summaries().subList(0, Math.min(n, d.summaries().size()))));
+        }
+        steps.add(() -> summary.show(d.summaries()));
+        steps.add(() -> rows.showRows(null));
+        steps.add(() -> {
+            rows.showColumns(d.table());
+            rows.setVisible(true);
+        });
+        for (int n : ROWS_STEPS) {
+            steps.add(() -> rows.showRows(d.table(), n));
+        }
+        steps.add(() -> rows.showRows(d.table()));
+        steps.add(() -> advisor.show(d.advice()));
         new javafx.animation.AnimationTimer() {
             private int step;
 
@@ -168,13 +173,12 @@ public final class DataTabView extends BorderPane {
         }.start();
     }
 
+    /** Summary rows in the first steps, then all of them. */
+    static final int[] SUMMARY_STEPS = {3, 8};
+    /** Rows of the table in the first steps, then all of them. */
+    static final int[] ROWS_STEPS = {4, 9, 15};
     /** Pulses {@link #show} takes to fill the views once the window is up; what waits for them comes after. */
-    public static final int FILL_PULSES = 8;
-    /** Summary rows in the first step, then all of them. */
-    static final int SUMMARY_FIRST = 6;
-    /** Rows of the table in the first two steps, then all of them. */
-    static final int ROWS_FIRST = 7;
-    static final int ROWS_SECOND = 15;
+    public static final int FILL_PULSES = 6 + SUMMARY_STEPS.length + ROWS_STEPS.length;
 
     public SplitPane verticalSplit() {
         return vertical;

@@ -97,10 +97,10 @@ public final class DataTableView extends TableView<Integer> {
             column.setSortable(false);
         }
 
+        /** Relabels the column; no id or style class changes unless the kind does (each restyles its header). */
         void show(Column c) {
             name.setText(c.name());
             type.setText(c.type().jsonName());
-            column.setId("col-" + c.name());
             column.setUserData(c.name());
             column.setCellValueFactory(cd -> new ReadOnlyStringWrapper(c.text(cd.getValue())));
             column.setPrefWidth(Math.max(120, Math.min(220, 8 * c.name().length() + 24)));

@@ -101,7 +101,6 @@ class DataTabFxTest {
         assertEquals(8950, rows.getItems().size());
         assertEquals(19, rows.getColumns().size(), "the row number and 18 columns");
         assertEquals("CUST_ID", rows.getColumns().get(1).getUserData());
-        assertEquals("col-CUST_ID", rows.getColumns().get(1).getId());
         TableColumn<Integer, ?> balance = rows.getColumns().get(2);
         assertEquals("BALANCE", balance.getUserData());
         assertSame(prebuilt, balance, "the file relabels the columns built in advance");
