@@ -79,7 +79,11 @@ class MainWindowFxTest {
     private void openAndWait(FxRobot robot, Path file, String title) throws TimeoutException {
         robot.interact(() -> vm().open(file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> title.equals(stage.getTitle()) && !vm().isBusy());
-        // the Data tab fills over a few pulses, its advice last
+        waitForDataTab(robot);
+    }
+
+    /** The Data tab fills over a few pulses, its advice last. */
+    private void waitForDataTab(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             TableView<?> rows = robot.lookup("#dataTable").queryTableView();
             javafx.scene.control.ListView<?> advice = robot.lookup("#advisor").queryListView();
@@ -145,7 +149,7 @@ class MainWindowFxTest {
         assertTrue(skip.isVisible());
         robot.clickOn(skip);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "SegmentLab: ragged.csv".equals(stage.getTitle()));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForDataTab(robot);
         assertEquals(2, rows.getItems().size());
         assertFalse(banner.isVisible());
     }
@@ -209,7 +213,7 @@ class MainWindowFxTest {
         robot.clickOn("Treat BALANCE as identifier");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> "BALANCE is now treated as identifier".equals(vm().statusProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForDataTab(robot);
         TableView<ColumnSummary> summary = robot.lookup("#columnSummary").queryTableView();
         ColumnSummary balance = summary.getItems().get(1);
         assertEquals("BALANCE", balance.name());
