@@ -19,6 +19,7 @@ if [ ! -f "$CSV" ]; then
 fi
 mvn -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-java ${JAVA_OPTS:-} -Xmx6g -Xlog:gc:file=target/fx-pulse-gc.log -Djava.awt.headless=true -Dtestfx.headless=true -Dglass.platform=Monocle -Dmonocle.platform=Headless \
+# -Xss2m -XX:InitialRAMPercentage=6: the app's own launch options (jlink.properties java.options, javafx:run)
+java -Xss2m -XX:InitialRAMPercentage=6 ${JAVA_OPTS:-} -Xmx6g -Xlog:gc:file=target/fx-pulse-gc.log -Djava.awt.headless=true -Dtestfx.headless=true -Dglass.platform=Monocle -Dmonocle.platform=Headless \
   -Dprism.order=sw -Dprism.text=t2k -Dsegmentlab.home=target/bench-home \
   -cp "$CP" org.segmentlab.bench.FxPulseBenchmark "$CSV" "$NINIT"

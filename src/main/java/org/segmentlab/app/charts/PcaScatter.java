@@ -413,7 +413,14 @@ public class PcaScatter extends BorderPane {
             });
         }, "scatter-index");
         t.setDaemon(true);
-        t.start();
+        // Two pulses later: a result's views are set up in the pulses after it arrives, and an index thread
+        // started at once took a core from them (a 146-171 ms gap with 34-37 ms of FX work, in fx-pulse). A newer
+        // setData by then makes this one unnecessary.
+        org.segmentlab.app.task.FxThread.afterPulses(2, () -> {
+            if (gen == generation) {
+                t.start();
+            }
+        });
     }
 
     private void install(Prepared p) {
