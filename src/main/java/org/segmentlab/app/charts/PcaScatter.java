@@ -42,7 +42,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -95,7 +94,8 @@ public class PcaScatter extends BorderPane {
     private final PlotView plot = new PlotView();
     private final FlowPane legend = new FlowPane(6, 4);
     private final Label warning = new Label();
-    private final HBox toolbar = new HBox(8);
+    /** Wraps to a second row when the pane is narrow, rather than cutting its labels to "op...". */
+    private final FlowPane toolbar = new FlowPane(10, 4);
     private final ComboBox<String> xChoice = new ComboBox<>();
     private final ComboBox<String> yChoice = new ComboBox<>();
     private final HBox axisBox = new HBox(4);
@@ -276,11 +276,21 @@ public class PcaScatter extends BorderPane {
         axisBox.managedProperty().bind(axisBox.visibleProperty());
         xChoice.valueProperty().addListener((o, a, b) -> fireAxes());
         yChoice.valueProperty().addListener((o, a, b) -> fireAxes());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        toolbar.getChildren().addAll(axisBox, new Label("size"), size, new Label("opacity"), alpha, biplot, aspect,
-                spacer, reset);
+        for (javafx.scene.control.Labeled l : List.of(biplot, aspect, reset)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        toolbar.getChildren().addAll(axisBox, labelled("size", size), labelled("opacity", alpha), biplot, aspect,
+                reset);
         toolbar.setStyle("-fx-font-size: 11px;");
+    }
+
+    /** A control and its label, kept together when the toolbar wraps; the label is never cut short. */
+    private static HBox labelled(String text, javafx.scene.Node control) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(4, l, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private void fireAxes() {

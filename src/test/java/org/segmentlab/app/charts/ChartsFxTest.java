@@ -89,6 +89,22 @@ class ChartsFxTest {
     }
 
     @Test
+    void aNarrowScatterWrapsItsToolbarInsteadOfCuttingItsLabels(FxRobot robot) {
+        robot.interact(() -> {
+            scatter.setPrefWidth(360);
+            scatter.setMaxWidth(360);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node toolbar = robot.lookup("#scatterToolbar").query();
+        java.util.List<String> shown = robot.from(toolbar).lookup((javafx.scene.text.Text t) -> t.isVisible())
+                .queryAllAs(javafx.scene.text.Text.class).stream().map(javafx.scene.text.Text::getText).toList();
+        assertTrue(shown.containsAll(java.util.List.of("size", "opacity", "Feature arrows", "1:1", "⟲ reset view")),
+                () -> "every label whole: " + shown);
+        assertTrue(shown.stream().noneMatch(t -> t.endsWith("...") || t.endsWith("…")), () -> "none cut: " + shown);
+        assertTrue(toolbar.getLayoutBounds().getHeight() > 30, "the controls wrap onto a second row");
+    }
+
+    @Test
     void hoveringAKnownPointShowsItsLabel(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         // an isolated point: the one farthest from the data centre is unlikely to have a neighbour within 6 px
