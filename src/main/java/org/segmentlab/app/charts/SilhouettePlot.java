@@ -1,6 +1,7 @@
 package org.segmentlab.app.charts;
 
 import java.util.Arrays;
+import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Point2D;
@@ -132,6 +133,21 @@ public class SilhouettePlot extends CanvasChart {
                 + " negative\n(click to highlight in the scatter)";
     }
 
+    /** The x-axis title, as long as fits {@code width}: the full sentence, then shorter ones. */
+    static String axisTitle(double width, Font font) {
+        for (String t : AXIS_TITLES) {
+            if (textWidth(t, font) <= width) {
+                return t;
+            }
+        }
+        return AXIS_TITLES.get(AXIS_TITLES.size() - 1);
+    }
+
+    static final List<String> AXIS_TITLES = List.of(
+            "silhouette  (−1 closer to another cluster … +1 clearly in its own)",
+            "silhouette  (−1 other cluster … +1 own cluster)",
+            "silhouette (−1 … +1)");
+
     @Override
     protected void paint(GraphicsContext gc, double w, double h, double s, boolean live) {
         gc.setFill(Color.WHITE);
@@ -262,8 +278,9 @@ public class SilhouettePlot extends CanvasChart {
         }
         gc.setFont(labelFont);
         gc.setFill(Color.web("#333"));
-        gc.fillText("silhouette  (−1 closer to another cluster … +1 clearly in its own)", left + pw / 2,
-                top + ph + th + 10 * s);
+        String title = axisTitle(w - 8 * s, labelFont);
+        double half = textWidth(title, labelFont) / 2;
+        gc.fillText(title, Math.max(half + 4 * s, Math.min(left + pw / 2, w - half - 4 * s)), top + ph + th + 10 * s);
         // overall mean
         if (Double.isFinite(bands.overallMean())) {
             double mx = sx.applyAsDouble(bands.overallMean());

@@ -105,6 +105,23 @@ class ChartsFxTest {
     }
 
     @Test
+    void theSilhouetteAxisTitleShortensToFitRatherThanRunningOffTheChart(FxRobot robot) {
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(12);
+        java.util.List<String> titles = SilhouettePlot.AXIS_TITLES;
+        assertEquals(titles.get(0), onFx(() -> SilhouettePlot.axisTitle(2000, font)), "wide: the whole sentence");
+        for (double width : new double[] {420, 330, 250, 180}) {
+            String t = onFx(() -> SilhouettePlot.axisTitle(width, font));
+            double tw = onFx(() -> CanvasChart.textWidth(t, font));
+            assertTrue(tw <= width || t.equals(titles.get(titles.size() - 1)), () -> t + " is " + tw + " px in " + width);
+            int i = titles.indexOf(t);
+            if (i > 0) {
+                String longer = titles.get(i - 1);
+                assertTrue(onFx(() -> CanvasChart.textWidth(longer, font)) > width, "the longest that fits");
+            }
+        }
+    }
+
+    @Test
     void hoveringAKnownPointShowsItsLabel(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         // an isolated point: the one farthest from the data centre is unlikely to have a neighbour within 6 px
