@@ -1,0 +1,61 @@
+package org.segmentlab.bench;
+
+/**
+ * Reproduces the whole-process pauses seen in fx-pulse during "Preparing features" and "Principal components":
+ * one thread allocates 160 MB arrays (the prepared 1M x 20 matrix), another allocates small objects (so young
+ * collections are requested meanwhile), and a third measures how late its 1 ms sleeps wake. Zeroing a huge
+ * array in memory the process has not touched yet page-faults for hundreds of milliseconds, and the allocating
+ * thread does not reach the collection's safepoint until it is done, so every other thread (the FX thread
+ * too) waits. Run with {@code -Xlog:safepoint} to see the "Reaching safepoint" times.
+ *
+ * <pre>
+ * mvn -q test-compile
+ * java -Xmx6g -XX:InitialRAMPercentage=6 -Xlog:safepoint:file=target/ttsp.log:uptime \
+ *     -cp target/test-classes org.segmentlab.bench.LargeAllocationPause [seconds]
+ * </pre>
+ */
+public final class LargeAllocationPause {
+
+    private static volatile Object sink;
+
+    private LargeAllocationPause() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        Thread big = new Thread(() -> {
+            while (System.nanoTime() < end) {
+                sink = new double[20_000_000];
+            }
+        }, "allocates 160 MB arrays");
+        Thread small = new Thread(() -> {
+            while (System.nanoTime() < end) {
+                Object[] o = new Object[64];
+                for (int i = 0; i < o.length; i++) {
+                    o[i] = new byte[256];
+                }
+                sink = o;
+            }
+        }, "allocates small objects");
+        big.setDaemon(true);
+        small.setDaemon(true);
+        big.start();
+        small.start();
+        long last = System.nanoTime();
+        long max = 0;
+        int over50 = 0;
+        int over100 = 0;
+        while (System.nanoTime() < end) {
+            Thread.sleep(1);
+            long t = System.nanoTime();
+            long gap = t - last;
+            last = t;
+            max = Math.max(max, gap);
+            over50 += gap > 50_000_000L ? 1 : 0;
+            over100 += gap > 100_000_000L ? 1 : 0;
+        }
+        System.out.printf("a 1 ms sleeper woke at most %.1f ms late; wakes over 50 ms: %d, over 100 ms: %d%n",
+                max / 1e6, over50, over100);
+    }
+}
