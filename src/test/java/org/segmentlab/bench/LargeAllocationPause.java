@@ -3,7 +3,7 @@ package org.segmentlab.bench;
 /**
  * Reproduces the whole-process pauses seen in fx-pulse during "Preparing features" and "Principal components":
  * one thread allocates 160 MB arrays (the prepared 1M x 20 matrix), another allocates small objects (so young
- * collections are requested meanwhile), and a third measures how late its 1 ms sleeps wake. Zeroing a huge
+ * collections are requested meanwhile), and a third measures how late its 1 ms naps wake. Zeroing a huge
  * array in memory the process has not touched yet page-faults for hundreds of milliseconds, and the allocating
  * thread does not reach the collection's safepoint until it is done, so every other thread (the FX thread
  * too) waits. Run with {@code -Xlog:safepoint} to see the "Reaching safepoint" times.
@@ -21,7 +21,7 @@ public final class LargeAllocationPause {
     private LargeAllocationPause() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         Thread big = new Thread(() -> {
@@ -47,7 +47,7 @@ public final class LargeAllocationPause {
         int over50 = 0;
         int over100 = 0;
         while (System.nanoTime() < end) {
-            Thread.sleep(1);
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
             long t = System.nanoTime();
             long gap = t - last;
             last = t;
