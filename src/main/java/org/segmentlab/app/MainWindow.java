@@ -159,8 +159,7 @@ public final class MainWindow {
             quiet.playFromStart();
         });
         // The Data tab fills over the pulses after a file arrives (DataTabView.show); its analysis starts after them.
-        vm.setAfterDataShown(run -> org.segmentlab.app.task.FxThread.afterPulses(
-                DataTabView.FILL_PULSES + 2, run));
+        vm.setAfterDataShown(dataView::afterFill);
         stage.getIcons().setAll(AppIcon.images());
         stage.setMinWidth(900);
         stage.setMinHeight(600);

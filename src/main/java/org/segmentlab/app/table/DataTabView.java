@@ -109,10 +109,11 @@ public final class DataTabView extends BorderPane {
     private int shown;
 
     /**
-     * Fills the three views over {@link #FILL_PULSES} pulses when the window is up, starting a pulse after the data arrives (the
-     * settings panel fills its feature list then): the summary, the rows table's columns, its rows, then the advice. Their first fill styles and lays out about a thousand new nodes (cells, rows, headers): 200-350 ms
-     * of FX-thread work in one pulse on the 1M-row file, measured; split, no pulse does all of it. A newer call
-     * (another file) overtakes the rest of an older one.
+     * Fills the three views over a dozen pulses when the window is up, starting a pulse after the data arrives (the
+     * settings panel fills its feature list then): the summary, the rows table's columns, its rows, then the advice.
+     * Their first fill styles and lays out about a thousand new nodes (cells, rows, headers): 200-350 ms of FX-thread
+     * work in one pulse on the 1M-row file, measured; split, no pulse does all of it. A newer call (another file)
+     * overtakes the rest of an older one.
      */
     private void show(LoadedData d) {
         int gen = ++shown;
@@ -121,6 +122,7 @@ public final class DataTabView extends BorderPane {
             advisor.show(java.util.List.of());
             rows.showRows(null);
             rows.setVisible(false);
+            filled();
             return;
         }
         if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
@@ -128,18 +130,19 @@ public final class DataTabView extends BorderPane {
             rows.show(d.table());
             rows.setVisible(true);
             advisor.show(d.advice());
+            filled();
             return;
         }
         // What the views hold until their turn (the pre-build's blank rows if the file came during it, or the previous
         // file's) goes now: emptying keeps their cells for the new data.
         summary.show(List.of());
         advisor.show(List.of());
-        // An AnimationTimer runs at the start of a pulse: its first call is in the pulse that styles what the new data
-        // changed elsewhere (the settings panel's feature list fills its cells then), so the summary waits one more.
-        // One step per pulse. The summary and the rows come a few rows a step: their first screen of cells is new
-        // (the rows table's cells are made anew whenever its columns change, and the old rows' cells are emptied
-        // before that), and a whole screen at once took 55-110 ms of the FX thread's time in one pulse while the
-        // compiler and GC threads shared its two cores.
+        // One step per pulse. An AnimationTimer runs at the start of a pulse: its first call is in the pulse that
+        // styles what the new data changed elsewhere (the settings panel's feature list fills its cells then), so that
+        // step does nothing. The summary and the rows come a few rows a step: their first screen of cells is new (the
+        // rows table's cells are made anew whenever its columns change, and the old rows' cells are emptied before
+        // that), and a whole screen at once took 55-110 ms of the FX thread's time in one pulse while the compiler and
+        // GC threads shared its two cores.
         List<Runnable> steps = new java.util.ArrayList<>();
         steps.add(() -> { });
         for (int n : SUMMARY_STEPS) {
@@ -156,6 +159,7 @@ public final class DataTabView extends BorderPane {
         }
         steps.add(() -> rows.showRows(d.table()));
         steps.add(() -> advisor.show(d.advice()));
+        filling = true;
         new javafx.animation.AnimationTimer() {
             private int step;
 
@@ -168,17 +172,40 @@ public final class DataTabView extends BorderPane {
                 steps.get(step++).run();
                 if (step == steps.size()) {
                     stop();
+                    filled();
                 }
             }
         }.start();
+    }
+
+    /** A fill is under way (the newest; an overtaken one never finishes). */
+    private boolean filling;
+    /** What waits for the fill under way to finish. */
+    private final List<Runnable> afterFill = new java.util.ArrayList<>();
+
+    /**
+     * Runs {@code work} once the views show the data they were last given: at once if no fill is under way, else
+     * after its last step (the newest fill's, if another file overtook it). Call on the FX thread.
+     */
+    public void afterFill(Runnable work) {
+        if (filling) {
+            afterFill.add(work);
+        } else {
+            work.run();
+        }
+    }
+
+    private void filled() {
+        filling = false;
+        List<Runnable> waiting = List.copyOf(afterFill);
+        afterFill.clear();
+        waiting.forEach(Runnable::run);
     }
 
     /** Summary rows in the first steps, then all of them. */
     static final int[] SUMMARY_STEPS = {3, 8};
     /** Rows of the table in the first steps, then all of them. */
     static final int[] ROWS_STEPS = {4, 9, 15};
-    /** Pulses {@link #show} takes to fill the views once the window is up; what waits for them comes after. */
-    public static final int FILL_PULSES = 6 + SUMMARY_STEPS.length + ROWS_STEPS.length;
 
     public SplitPane verticalSplit() {
         return vertical;

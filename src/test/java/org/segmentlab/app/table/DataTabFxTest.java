@@ -81,6 +81,24 @@ class DataTabFxTest {
     }
 
     @Test
+    void whatWaitsForTheFillRunsAfterItsLastStepAndAtOnceWhenNoneIsUnderWay(FxRobot robot) throws Exception {
+        ListView<?> advisor = robot.lookup("#advisor").queryListView();
+        TableView<?> rows = robot.lookup("#dataTable").queryTableView();
+        java.util.List<String> order = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            data.set(sample);
+            view.afterFill(() -> order.add("after the fill: " + rows.getItems().size() + " rows, "
+                    + advisor.getItems().size() + " notes"));
+            order.add("queued");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> order.size() == 2);
+        assertEquals("queued", order.get(0), "not run in the pulse the data arrives");
+        assertEquals("after the fill: 8950 rows, " + sample.advice().size() + " notes", order.get(1));
+        robot.interact(() -> view.afterFill(() -> order.add("at once")));
+        assertEquals("at once", order.get(2), "no fill under way: runs at once");
+    }
+
+    @Test
     void thePrebuildLeavesTheViewsEmptyAndAFileFillsThemAll(FxRobot robot) throws Exception {
         TableView<?> summary = robot.lookup("#columnSummary").queryTableView();
         TableView<Integer> rows = robot.lookup("#dataTable").queryTableView();
