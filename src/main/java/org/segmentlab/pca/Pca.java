@@ -168,7 +168,7 @@ public final class Pca {
                 }
                 return null;
             });
-            return new PcaResult(components, d, n, mean, explained, ratio, loadings, scores);
+            return PcaResult.owningScores(components, d, n, mean, explained, ratio, loadings, scores);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();

@@ -32,6 +32,11 @@ import org.segmentlab.app.task.FxTaskRunner;
  * thread's stack whenever no pulse came for 50 ms, so a long gap says where it came from. After the
  * analysis it shows the Choose k and Segments tabs (the 1M-point scatter) and hovers nothing.
  *
+ * <p>On JDK 17 each stack sample is a "ThreadDump" safepoint: every thread stops, and the sample waits for
+ * any thread that is in a long stretch without a safepoint poll (zeroing a huge new array). So sampling can
+ * lengthen the very gaps it explains. {@code -Dfxpulse.stacks=false} turns it off, for the verdict runs;
+ * the per-gap CPU figures need no safepoint and stay.
+ *
  * <p>Run with {@code bench/fx-pulse.sh} (Monocle headless, the surefire system properties).
  *
  * <pre>java ... org.segmentlab.bench.FxPulseBenchmark /tmp/synthetic_1m.csv 3</pre>
@@ -44,6 +49,8 @@ public final class FxPulseBenchmark {
     static Path file;
     static int nInit;
     static final CountDownLatch DONE = new CountDownLatch(1);
+    /** Whether the watchdog samples the FX thread's stack in long gaps (see the class comment). */
+    static final boolean STACKS = !"false".equals(System.getProperty("fxpulse.stacks"));
 
     public static void main(String[] args) throws Exception {
         file = Path.of(args.length > 0 ? args[0] : "/tmp/synthetic_1m.csv");
@@ -81,6 +88,8 @@ public final class FxPulseBenchmark {
         private volatile Thread renderThread;
         private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private volatile String phase = "window start (before the file is opened)";
+        /** FX-thread CPU per phase after the open, in order of first sight: pulses, total ms, most in one pulse. */
+        private final java.util.Map<String, double[]> phaseCpu = new java.util.LinkedHashMap<>();
         /** Pulses the window runs idle before the file is opened, as a user's window is up before they open a file. */
         private static final int IDLE_PULSES = Integer.getInteger("fxpulse.idlePulses", 30);
         /** Stack samples of the FX thread during the current gap, by description. */
@@ -111,6 +120,13 @@ public final class FxPulseBenchmark {
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     long renderCpu = renderCpu();
                     long processCpu = OS.getProcessCpuTime();
+                    if (t >= opened && !pulses.isEmpty()) {
+                        double[] st = phaseCpu.computeIfAbsent(phase, k -> new double[3]);
+                        double fxMs = (cpu - lastCpu) / 1e6;
+                        st[0]++;
+                        st[1] += fxMs;
+                        st[2] = Math.max(st[2], fxMs);
+                    }
                     if (gap > 50_000_000L && !pulses.isEmpty()) {
                         double fxMs = (cpu - lastCpu) / 1e6;
                         double renderMs = (renderCpu - lastRenderCpu) / 1e6;
@@ -189,7 +205,8 @@ public final class FxPulseBenchmark {
                     }
                     stop();
                     t0 = System.nanoTime();
-                    log("opening " + file + " with n_init " + nInit + " after " + IDLE_PULSES + " idle pulses of the new window");
+                    log("opening " + file + " with n_init " + nInit + " after " + IDLE_PULSES + " idle pulses of the new window"
+                            + (STACKS ? "" : "; no stack samples (-Dfxpulse.stacks=false)"));
                     phase = "open requested";
                     opened = System.nanoTime();
                     vm.open(file);
@@ -294,6 +311,9 @@ public final class FxPulseBenchmark {
                 if (gapStartPulse != lastPulse) {
                     gapStartCpu = threadCpu();
                     gapStartPulse = lastPulse;
+                }
+                if (!STACKS) {
+                    return;
                 }
                 StackTraceElement[] st = fx.getStackTrace();
                 java.util.Set<String> seen = new java.util.HashSet<>();
@@ -436,6 +456,12 @@ public final class FxPulseBenchmark {
                             x.ms(), x.fxCpuMs(), x.renderCpuMs(), (long) x.gcMs(), x.restCpuMs(), x.phase()));
                 }
             }
+            log("FX-thread CPU per phase after the open (pulses / total ms / most in one pulse ms), phases with a pulse over 20 ms:");
+            phaseCpu.forEach((ph, st) -> {
+                if (st[2] > 20) {
+                    log(String.format(Locale.ROOT, "  %5d / %7.1f / %6.1f  %s", (long) st[0], st[1], st[2], ph));
+                }
+            });
             log("all gaps over 50 ms after the open, in time order (wall / FX CPU / render / GC / other threads' CPU):");
             for (Gap x : gaps) {
                 if (x.startNanos() >= opened) {

@@ -168,6 +168,24 @@ class PcaTest {
     }
 
     @Test
+    void aResultBuiltFromArraysCopiesThemAndHandsOutCopies() {
+        double[] mean = {1, 2};
+        double[] loadings = {1, 0, 0, 1};
+        double[] scores = {0.5, -0.5, 1.5, -1.5, 2.5, -2.5};
+        PcaResult r = new PcaResult(2, 2, 3, mean, new double[] {3, 1}, new double[] {0.75, 0.25}, loadings, scores);
+        scores[0] = 99;
+        loadings[0] = 99;
+        mean[0] = 99;
+        assertEquals(0.5, r.scoresView()[0], 0);
+        assertEquals(1, r.loading(0, 0), 0);
+        assertEquals(1, r.mean()[0], 0);
+        r.scores()[1] = 99;
+        assertEquals(-0.5, r.scoresView()[1], 0);
+        assertThrows(IllegalArgumentException.class,
+                () -> new PcaResult(2, 2, 4, mean, new double[2], new double[2], loadings, scores));
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         double[] x = random(10, 3, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
