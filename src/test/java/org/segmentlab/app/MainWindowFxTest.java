@@ -100,7 +100,7 @@ class MainWindowFxTest {
 
         TableView<Integer> rows = robot.lookup("#dataTable").queryTableView();
         assertEquals(8950, rows.getItems().size());
-        assertEquals(1 + 18, rows.getColumns().size(), "a row-number column and the 18 columns");
+        assertEquals(1 + 18, rows.getVisibleLeafColumns().size(), "a row-number column and the 18 columns");
         assertEquals("CUST_ID", rows.getColumns().get(1).getUserData());
 
         TableView<ColumnSummary> summary = robot.lookup("#columnSummary").queryTableView();

@@ -168,6 +168,8 @@ public final class FxPulseBenchmark {
                     t.itemsProperty().addListener((o, a, b) -> phase = id + " filled (" + b.size() + " items)");
                     t.getColumns().addListener((javafx.collections.ListChangeListener<Object>) c ->
                             phase = id + " columns set (" + t.getColumns().size() + ")");
+                    t.getVisibleLeafColumns().addListener((javafx.collections.ListChangeListener<Object>) c ->
+                            phase = id + " columns shown (" + t.getVisibleLeafColumns().size() + ")");
                 } else if (n instanceof javafx.scene.control.ListView<?> l) {
                     l.itemsProperty().addListener((o, a, b) -> phase = id + " filled (" + b.size() + " items)");
                 }

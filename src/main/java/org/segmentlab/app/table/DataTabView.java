@@ -203,7 +203,7 @@ public final class DataTabView extends BorderPane {
     }
 
     /** Summary rows in the first steps, then all of them. */
-    static final int[] SUMMARY_STEPS = {3, 8};
+    static final int[] SUMMARY_STEPS = {3, 8, 14};
     /** Rows of the table in the first steps, then all of them. */
     static final int[] ROWS_STEPS = {4, 9, 15};
 

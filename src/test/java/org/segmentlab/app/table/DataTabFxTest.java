@@ -117,7 +117,12 @@ class DataTabFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !advisor.getItems().isEmpty());
         assertEquals(18, summary.getItems().size());
         assertEquals(8950, rows.getItems().size());
-        assertEquals(19, rows.getColumns().size(), "the row number and 18 columns");
+        assertEquals(19, rows.getVisibleLeafColumns().size(), "the row number and 18 columns");
+        assertEquals(1 + DataTabView.PREBUILT_COLUMNS, rows.getColumns().size(),
+                "the pre-built columns the file does not need stay, hidden: changing the list restyles every header");
+        assertTrue(rows.getColumns().stream().filter(c -> !c.isVisible())
+                        .allMatch(c -> c.getCellValueFactory() == null && c.getUserData() == null),
+                "a hidden column holds nothing of the file");
         assertEquals("CUST_ID", rows.getColumns().get(1).getUserData());
         TableColumn<Integer, ?> balance = rows.getColumns().get(2);
         assertEquals("BALANCE", balance.getUserData());
@@ -127,10 +132,10 @@ class DataTabFxTest {
 
         // another file: the columns are relabelled, not remade
         robot.interact(() -> data.set(firstColumns));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.getColumns().size() == 6);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.getVisibleLeafColumns().size() == 6);
         assertSame(balance, rows.getColumns().get(2));
         robot.interact(() -> data.set(sample));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.getColumns().size() == 19);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.getVisibleLeafColumns().size() == 19);
         assertSame(balance, rows.getColumns().get(2));
         assertEquals("MINIMUM_PAYMENTS", rows.getColumns().get(16).getUserData());
 
