@@ -19,8 +19,9 @@ import org.segmentlab.data.DataTable;
  * because the index list is read-only.
  *
  * <p>The table columns are kept and relabelled from one table to the next (only missing ones are made, and ones
- * a table does not need are hidden, never removed): each row keeps its styled cells per column and the header
- * row its headers, so showing a table restyles nothing it already has. {@link #showRows}
+ * a table does not need are kept at zero width, never removed or hidden): each row keeps its styled cells per
+ * column and the header row its headers, so showing a table restyles nothing it already has. A data column
+ * is one whose user data is its name; spare ones have none. {@link #showRows}
  * with null empties the rows but keeps the columns (and their cells) for the next table; {@link #show} with null
  * also removes the columns.
  */
@@ -66,10 +67,12 @@ public final class DataTableView extends TableView<Integer> {
             }
             made.get(i).show(columns.get(i));
         }
-        // Columns this table does not need stay in the list, hidden: a change to the list itself rebuilds and
-        // restyles every header (45-83 ms of FX-thread time from 24 columns to 21, measured), hiding three does not.
+        // Columns this table does not need stay, shown but zero wide and empty ("spare"): any change to the visible
+        // columns, removing or hiding them alike, re-adds every row's cells (each restyled from scratch) and every
+        // header: 28-83 ms of FX-thread time in one pulse from 24 columns to 21, measured. A width change only lays
+        // the rows out again.
         for (int i = columns.size(); i < made.size(); i++) {
-            made.get(i).hide();
+            made.get(i).spare();
         }
         for (DataColumn c : made) {
             shown.add(c.column);
@@ -92,6 +95,10 @@ public final class DataTableView extends TableView<Integer> {
 
     /** One data column and its two-line header (name, type), relabelled for each table. */
     private static final class DataColumn {
+        /** A TableColumn's own defaults, restored when a spare column is used again. */
+        static final double MIN_WIDTH = 10;
+        static final double MAX_WIDTH = 5000;
+
         final TableColumn<Integer, String> column = new TableColumn<>();
         final Label name = new Label();
         final Label type = new Label();
@@ -105,16 +112,23 @@ public final class DataTableView extends TableView<Integer> {
             column.setSortable(false);
         }
 
-        /** Out of sight and holding nothing of the last table. */
-        void hide() {
-            column.setVisible(false);
+        /** Zero wide, fixed, unlabelled and holding nothing of the last table (see {@link #showColumns}). */
+        void spare() {
+            name.setText("");
+            type.setText("");
             column.setUserData(null);
             column.setCellValueFactory(null);
+            column.setResizable(false);
+            column.setMinWidth(0);
+            column.setPrefWidth(0);
+            column.setMaxWidth(0);
         }
 
         /** Relabels the column; no id or style class changes unless the kind does (each restyles its header). */
         void show(Column c) {
-            column.setVisible(true);
+            column.setMaxWidth(MAX_WIDTH);
+            column.setMinWidth(MIN_WIDTH);
+            column.setResizable(true);
             name.setText(c.name());
             type.setText(c.type().jsonName());
             column.setUserData(c.name());

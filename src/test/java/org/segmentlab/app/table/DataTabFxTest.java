@@ -117,12 +117,13 @@ class DataTabFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !advisor.getItems().isEmpty());
         assertEquals(18, summary.getItems().size());
         assertEquals(8950, rows.getItems().size());
-        assertEquals(19, rows.getVisibleLeafColumns().size(), "the row number and 18 columns");
-        assertEquals(1 + DataTabView.PREBUILT_COLUMNS, rows.getColumns().size(),
-                "the pre-built columns the file does not need stay, hidden: changing the list restyles every header");
-        assertTrue(rows.getColumns().stream().filter(c -> !c.isVisible())
-                        .allMatch(c -> c.getCellValueFactory() == null && c.getUserData() == null),
-                "a hidden column holds nothing of the file");
+        assertEquals(19, 1 + dataColumns(rows), "the row number and 18 columns");
+        assertEquals(1 + DataTabView.PREBUILT_COLUMNS, rows.getVisibleLeafColumns().size(),
+                "the pre-built columns the file does not need stay: changing the visible columns restyles every cell");
+        List<TableColumn<Integer, ?>> spare = rows.getColumns().subList(19, rows.getColumns().size());
+        assertTrue(spare.stream().allMatch(c -> c.getCellValueFactory() == null && c.getUserData() == null
+                        && c.getWidth() == 0 && !c.isResizable()),
+                "a spare column is zero wide, fixed and holds nothing of the file");
         assertEquals("CUST_ID", rows.getColumns().get(1).getUserData());
         TableColumn<Integer, ?> balance = rows.getColumns().get(2);
         assertEquals("BALANCE", balance.getUserData());
@@ -132,15 +133,21 @@ class DataTabFxTest {
 
         // another file: the columns are relabelled, not remade
         robot.interact(() -> data.set(firstColumns));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.getVisibleLeafColumns().size() == 6);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> 1 + dataColumns(rows) == 6);
         assertSame(balance, rows.getColumns().get(2));
         robot.interact(() -> data.set(sample));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.getVisibleLeafColumns().size() == 19);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> 1 + dataColumns(rows) == 19);
+        assertTrue(balance.isResizable() && balance.getWidth() >= 120, "a spare column in use again is a normal one");
         assertSame(balance, rows.getColumns().get(2));
         assertEquals("MINIMUM_PAYMENTS", rows.getColumns().get(16).getUserData());
 
         robot.interact(() -> data.set(null));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(summary.getItems().isEmpty() && rows.getItems().isEmpty() && !rows.isVisible());
+    }
+
+    /** Columns showing the file's data: the spare ones kept at zero width carry no name. */
+    private static long dataColumns(TableView<Integer> rows) {
+        return rows.getColumns().stream().filter(c -> c.getUserData() != null).count();
     }
 }
