@@ -147,7 +147,8 @@ public final class Pca {
             }
 
             // 4. Scores: centred rows projected on the components.
-            double[] scores = new double[n * components];
+            // One array per component: n doubles each, not one n x components block (see PcaResult).
+            double[][] columns = new double[components][n];
             run(pool, chunks, ch -> {
                 cancel.throwIfCancelled();
                 double[] row = new double[d];
@@ -163,12 +164,12 @@ public final class Pca {
                         for (int j = 0; j < d; j++) {
                             s += row[j] * loadings[off + j];
                         }
-                        scores[i * components + c] = s;
+                        columns[c][i] = s;
                     }
                 }
                 return null;
             });
-            return PcaResult.owningScores(components, d, n, mean, explained, ratio, loadings, scores);
+            return PcaResult.owningColumns(components, d, n, mean, explained, ratio, loadings, columns);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();

@@ -124,7 +124,7 @@ class PcaTest {
                 for (int j = 0; j < d; j++) {
                     s += centred.get(i, j) * r.loading(c, j);
                 }
-                assertEquals(s, r.scoresView()[i * 3 + c], 1e-9);
+                assertEquals(s, r.score(i, c), 1e-9);
                 ss += s * s;
             }
             assertEquals(r.explainedVariance()[c], ss / (n - 1), 1e-9 * ss);
@@ -163,7 +163,7 @@ class PcaTest {
         assertArrayEquals(copy, x, 0);
         assertArrayEquals(one.explainedVariance(), two.explainedVariance(), 0);
         assertArrayEquals(one.loadings(), two.loadings(), 0);
-        assertArrayEquals(one.scoresView(), two.scoresView(), 0);
+        assertArrayEquals(one.scores(), two.scores(), 0);
         assertArrayEquals(one.mean(), two.mean(), 0);
     }
 
@@ -176,11 +176,13 @@ class PcaTest {
         scores[0] = 99;
         loadings[0] = 99;
         mean[0] = 99;
-        assertEquals(0.5, r.scoresView()[0], 0);
+        assertEquals(0.5, r.score(0, 0), 0);
         assertEquals(1, r.loading(0, 0), 0);
         assertEquals(1, r.mean()[0], 0);
         r.scores()[1] = 99;
-        assertEquals(-0.5, r.scoresView()[1], 0);
+        assertEquals(-0.5, r.score(0, 1), 0);
+        assertArrayEquals(new double[] {0.5, 1.5, 2.5}, r.componentView(0), 0);
+        assertArrayEquals(new double[] {0.5, -0.5, 1.5, -1.5, 2.5, -2.5}, r.scores(), 0, "row-major, as given");
         assertThrows(IllegalArgumentException.class,
                 () -> new PcaResult(2, 2, 4, mean, new double[2], new double[2], loadings, scores));
     }

@@ -31,7 +31,6 @@ class ClusterModelTest {
         ModelFixtures.Fitted f = ModelFixtures.creditCard();
         ClusterModel m = f.model(List.of("A", "B", "C", "D"));
         int[] expected = f.labelsByTableRow();
-        double[] scores = f.pca().scoresView();
         int[] src = f.prepared().sourceRows();
         int checked = 0;
         for (int r = 0; r < src.length; r++) {
@@ -39,8 +38,8 @@ class ClusterModelTest {
             assertEquals(expected[src[r]], a.cluster(), "row " + src[r]);
             assertEquals(List.of("A", "B", "C", "D").get(a.cluster()), a.segment());
             assertNull(a.problem());
-            assertEquals(scores[r * 2], a.pcaScores()[0], 1e-9);
-            assertEquals(scores[r * 2 + 1], a.pcaScores()[1], 1e-9);
+            assertEquals(f.pca().score(r, 0), a.pcaScores()[0], 1e-9);
+            assertEquals(f.pca().score(r, 1), a.pcaScores()[1], 1e-9);
             checked++;
         }
         assertEquals(8949, checked); // one row lacks CREDIT_LIMIT and was dropped

@@ -203,10 +203,7 @@ public record SegmentsModel(int k, String[] personaNames, String[] names, int[] 
         PcaResult pca = r.pca();
         int m = pca == null ? 0 : pca.components();
         if (i < m) {
-            double[] s = pca.scoresView();
-            for (int row = 0; row < n; row++) {
-                out[row] = s[row * m + i];
-            }
+            System.arraycopy(pca.componentView(i), 0, out, 0, n);
         } else {
             double[] v = r.table().column(choices.get(i)).orElseThrow().numbersView();
             int[] src = r.prepared().sourceRows();

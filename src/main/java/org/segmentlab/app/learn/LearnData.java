@@ -118,9 +118,9 @@ public record LearnData(String title, double[] xs, double[] ys, String xLabel, S
         int pcs = pca == null ? 0 : pca.components();
         double[] out = new double[rows.length];
         if (axis < pcs) {
-            double[] s = pca.scoresView();
+            double[] s = pca.componentView(axis);
             for (int i = 0; i < rows.length; i++) {
-                out[i] = s[rows[i] * pcs + axis];
+                out[i] = s[rows[i]];
             }
         } else {
             PreparedData p = r.prepared();

@@ -53,9 +53,7 @@ class LearnViewModelTest {
         assertTrue(vm.axisNames().contains("VISITS (scaled)"), vm.axisNames().toString());
         LearnData d = vm.dataProperty().get();
         assertEquals(first.result().prepared().rows(), d.size());
-        double[] scores = first.result().pca().scoresView();
-        int pcs = first.result().pca().components();
-        assertEquals(scores[3 * pcs + 1], d.ys()[3], 0.0, "y is PC2 of row 3");
+        assertEquals(first.result().pca().score(3, 1), d.ys()[3], 0.0, "y is PC2 of row 3");
         assertTrue(d.note().startsWith("All " + d.size() + " customers"), d.note());
 
         int visits = vm.axisNames().indexOf("VISITS (scaled)");
