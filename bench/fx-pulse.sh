@@ -7,6 +7,8 @@
 # bench/results/fx-pulse.md (by hand).
 #
 #   bench/fx-pulse.sh [csv] [n_init]
+# The verdict runs in BENCHMARKS.md turn the stack samples off (each is a safepoint that stops every thread):
+#   JAVA_OPTS=-Dfxpulse.stacks=false bench/fx-pulse.sh /tmp/synthetic_1m.csv 3
 # The CSV is made if missing with
 #   /usr/bin/python3 /work/shared/bench/make_synthetic.py --rows 1000000 --cols 20 --clusters 8 --seed 0 --out /tmp/synthetic_1m.csv
 set -euo pipefail
