@@ -133,6 +133,30 @@ public class SilhouettePlot extends CanvasChart {
                 + " negative\n(click to highlight in the scatter)";
     }
 
+    /** Room kept right of the title for the info icon the Segments tab lays over the chart's corner. */
+    static final double TITLE_RIGHT_ROOM = 30;
+
+    /**
+     * The chart's title, as long as fits {@code width}: the full one, then shorter ones (the last even if it does
+     * not fit). {@code sampledOf} is the number of customers sampled, or negative when every one is shown.
+     */
+    static String title(int k, int sampledOf, double width, Font font) {
+        String kk = "(k = " + k + ")";
+        String n = sampledOf < 0 ? "" : ChartFormat.count(sampledOf);
+        List<String> options = sampledOf < 0
+                ? List.of("Silhouette per customer " + kk, "Silhouettes " + kk)
+                : List.of("Silhouette per customer " + kk + " · sample of " + n,
+                        "Silhouette per customer " + kk + " · " + n + " sampled",
+                        "Silhouettes " + kk + " · " + n + " sampled",
+                        "Silhouettes " + kk);
+        for (String t : options) {
+            if (textWidth(t, font) <= width) {
+                return t;
+            }
+        }
+        return options.get(options.size() - 1);
+    }
+
     /** The x-axis title, as long as fits {@code width}: the full sentence, then shorter ones. */
     static String axisTitle(double width, Font font) {
         for (String t : AXIS_TITLES) {
@@ -160,8 +184,8 @@ public class SilhouettePlot extends CanvasChart {
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(titleFont);
         gc.setFill(Color.web("#222"));
-        gc.fillText("Silhouette per customer (k = " + k + ")" + (sampled ? " · sample of "
-                + ChartFormat.count(bands.total()) : ""), 10 * s, 7 * s);
+        // The window lays an info icon over the top-right corner: the title stops short of it.
+        gc.fillText(title(k, sampled ? bands.total() : -1, w - (10 + TITLE_RIGHT_ROOM) * s, titleFont), 10 * s, 7 * s);
 
         double top = 14 * s + textHeight(titleFont) + textHeight(smallFont) + 6 * s;
         double th = textHeight(smallFont);

@@ -102,7 +102,8 @@ public final class ColumnSummaryView extends TableView<ColumnSummary> {
     }
 
     private static TableColumn<ColumnSummary, String> numeric(String title, Function<ColumnSummary, String> f) {
-        TableColumn<ColumnSummary, String> c = text(title, f, 72);
+        // wide enough for "1,000,000" and "-0.00118" in the default font (72 cut both to "1,000...")
+        TableColumn<ColumnSummary, String> c = text(title, f, 86);
         c.getStyleClass().add("numeric");
         return c;
     }

@@ -122,6 +122,28 @@ class ChartsFxTest {
     }
 
     @Test
+    void theSilhouetteTitleShortensToStayClearOfTheInfoIcon(FxRobot robot) {
+        javafx.scene.text.Font font = javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 14);
+        assertEquals("Silhouette per customer (k = 5) · sample of 10,000",
+                onFx(() -> SilhouettePlot.title(5, 10_000, 2000, font)), "wide: the whole title");
+        assertEquals("Silhouette per customer (k = 5)", onFx(() -> SilhouettePlot.title(5, -1, 2000, font)),
+                "every customer shown: no sample mentioned");
+        String previous = null;
+        for (double width : new double[] {360, 300, 240, 160, 60}) {
+            String t = onFx(() -> SilhouettePlot.title(5, 10_000, width, font));
+            double tw = onFx(() -> CanvasChart.textWidth(t, font));
+            assertTrue(tw <= width || t.equals("Silhouettes (k = 5)"), () -> t + " is " + tw + " px in " + width);
+            assertTrue(t.contains("(k = 5)"), t);
+            if (previous != null) {
+                String p = previous;
+                assertTrue(t.length() <= p.length(), () -> "narrower never longer: " + t + " after " + p);
+            }
+            previous = t;
+        }
+        assertEquals("Silhouettes (k = 5)", onFx(() -> SilhouettePlot.title(5, 10_000, 60, font)));
+    }
+
+    @Test
     void hoveringAKnownPointShowsItsLabel(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         // an isolated point: the one farthest from the data centre is unlikely to have a neighbour within 6 px
