@@ -149,22 +149,22 @@ public class SilhouettePlot extends CanvasChart {
                         "Silhouette per customer " + kk + " · " + n + " sampled",
                         "Silhouettes " + kk + " · " + n + " sampled",
                         "Silhouettes " + kk);
+        return longestThatFits(options, width, font);
+    }
+
+    /** The x-axis title, as long as fits {@code width}: the full sentence, then shorter ones. */
+    static String axisTitle(double width, Font font) {
+        return longestThatFits(AXIS_TITLES, width, font);
+    }
+
+    /** The first of {@code options} (longest first) that fits {@code width}, else the last. */
+    private static String longestThatFits(List<String> options, double width, Font font) {
         for (String t : options) {
             if (textWidth(t, font) <= width) {
                 return t;
             }
         }
         return options.get(options.size() - 1);
-    }
-
-    /** The x-axis title, as long as fits {@code width}: the full sentence, then shorter ones. */
-    static String axisTitle(double width, Font font) {
-        for (String t : AXIS_TITLES) {
-            if (textWidth(t, font) <= width) {
-                return t;
-            }
-        }
-        return AXIS_TITLES.get(AXIS_TITLES.size() - 1);
     }
 
     static final List<String> AXIS_TITLES = List.of(
