@@ -39,25 +39,26 @@ final class BlockDistances {
         return m;
     }
 
-    /** Copies rows from..from+count-1 (count <= ROWS) of the row-major x into the block. */
-    void load(double[] x, int from, int count) {
+    /** Copies count (<= ROWS) consecutive rows of the row-major x, the first at index {@code offset}, into the block. */
+    void load(double[] x, int offset, int count) {
         m = count;
         final int d = this.d;
         final double[][] xt = this.xt;
         // row by row: the loads stream through x in order (the stores go to d short arrays)
-        for (int r = 0, o = from * d; r < count; r++, o += d) {
+        for (int r = 0, o = offset; r < count; r++, o += d) {
             for (int f = 0; f < d; f++) {
                 xt[f][r] = x[o + f];
             }
         }
     }
 
-    /** Copies the rows rows[0..count-1] (count <= ROWS) of the row-major x into the block. */
-    void gather(double[] x, int[] rows, int count) {
+    /** Copies the rows rows[0..count-1] (count <= ROWS) of the row-major x, row i at index {@code i * d + base},
+     * into the block. */
+    void gather(double[] x, int base, int[] rows, int count) {
         m = count;
         final int d = this.d;
         for (int r = 0; r < count; r++) {
-            int o = rows[r] * d;
+            int o = rows[r] * d + base;
             for (int f = 0; f < d; f++) {
                 xt[f][r] = x[o + f];
             }

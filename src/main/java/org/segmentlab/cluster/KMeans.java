@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.segmentlab.data.Matrix;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.ProgressListener;
 
@@ -56,7 +57,19 @@ public final class KMeans {
      */
     public static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
                                    CancellationToken cancel) {
-        return fit(x, n, d, options, progress, cancel, Algo.AUTO);
+        checkShape(x, n, d);
+        return fit(Matrix.wrap(x, n, d), options, progress, cancel);
+    }
+
+    /**
+     * @param x the data (rows x cols), not modified; kept in blocks of rows (see {@link Matrix}), which k-means
+     *          reads a chunk at a time
+     * @throws IllegalArgumentException when k exceeds the number of distinct rows (the message says so)
+     * @throws org.segmentlab.progress.CancelledException when cancelled
+     */
+    public static KMeansResult fit(Matrix x, KMeansOptions options, ProgressListener progress,
+                                   CancellationToken cancel) {
+        return fit(x, options, progress, cancel, Algo.AUTO, null);
     }
 
     /**
@@ -111,20 +124,28 @@ public final class KMeans {
         return fit(x, n, d, options, progress, cancel, algo, null);
     }
 
-    /** @param lockstepSeeding seed restarts in lockstep (true), one by one (false) or by data size (null);
-     *                         the results do not depend on it */
     static KMeansResult fit(double[] x, int n, int d, KMeansOptions options, ProgressListener progress,
                             CancellationToken cancel, Algo algo, Boolean lockstepSeeding) {
-        long t0 = System.nanoTime();
         checkShape(x, n, d);
+        return fit(Matrix.wrap(x, n, d), options, progress, cancel, algo, lockstepSeeding);
+    }
+
+    /** @param lockstepSeeding seed restarts in lockstep (true), one by one (false) or by data size (null);
+     *                         the results do not depend on it */
+    static KMeansResult fit(Matrix x, KMeansOptions options, ProgressListener progress,
+                            CancellationToken cancel, Algo algo, Boolean lockstepSeeding) {
+        long t0 = System.nanoTime();
+        checkShape(x);
+        int n = x.rows();
+        int d = x.cols();
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
         int k = options.k();
         Algo bounds = algo == Algo.AUTO ? Algo.choose(k, n) : algo;
-        requireDistinctRows(x, n, d, k);
+        requireDistinctRows(x, k);
         c.throwIfCancelled();
 
-        double meanVar = meanVariance(x, n, d, c);
+        double meanVar = meanVariance(x, c);
         if (!Double.isFinite(meanVar)) {
             throw new IllegalArgumentException("the data contains missing (NaN) or infinite values; "
                     + "fill or drop them before clustering");
@@ -250,8 +271,15 @@ public final class KMeans {
      */
     static KMeansResult fitFromCenters(double[] x, int n, int d, double[] initialCenters, int maxIter, double tol) {
         checkShape(x, n, d);
+        return fitFromCenters(Matrix.wrap(x, n, d), initialCenters, maxIter, tol);
+    }
+
+    static KMeansResult fitFromCenters(Matrix x, double[] initialCenters, int maxIter, double tol) {
+        checkShape(x);
+        int n = x.rows();
+        int d = x.cols();
         int k = initialCenters.length / d;
-        double tolAbs = meanVariance(x, n, d, CancellationToken.NONE) * tol;
+        double tolAbs = meanVariance(x, CancellationToken.NONE) * tol;
         Algo algo = Algo.choose(k, n);
         Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK, algo);
         if (algo == Algo.ELKAN) {
@@ -282,6 +310,13 @@ public final class KMeans {
      */
     static double[] plusPlusCenters(double[] x, int n, int d, int k, long seed, int restart) {
         checkShape(x, n, d);
+        return plusPlusCenters(Matrix.wrap(x, n, d), k, seed, restart);
+    }
+
+    static double[] plusPlusCenters(Matrix x, int k, long seed, int restart) {
+        checkShape(x);
+        int n = x.rows();
+        int d = x.cols();
         long restartSeed = restartSeeds(seed, restart + 1)[restart];
         Workspace ws = new Workspace(n, d, k, (n + CHUNK - 1) / CHUNK, Algo.HAMERLY);
         return seedPlusPlus(x, n, d, k, new SplittableRandom(restartSeed), ws, null, 1, CancellationToken.NONE);
@@ -295,12 +330,20 @@ public final class KMeans {
      */
     public static void requireDistinctRows(double[] x, int n, int d, int k) {
         checkShape(x, n, d);
+        requireDistinctRows(Matrix.wrap(x, n, d), k);
+    }
+
+    /** As {@link #requireDistinctRows(double[], int, int, int)}. */
+    public static void requireDistinctRows(Matrix x, int k) {
+        checkShape(x);
+        int n = x.rows();
+        int d = x.cols();
         if (k <= 1 && n >= 1) {
             return;
         }
         Set<RowKey> seen = new HashSet<>();
         for (int i = 0; i < n && seen.size() < k; i++) {
-            seen.add(new RowKey(x, i * d, d));
+            seen.add(new RowKey(x.blockOf(i), x.offset(i), d));
         }
         if (seen.size() < k) {
             throw new IllegalArgumentException("k = " + k + " is more than the " + seen.size()
@@ -311,11 +354,24 @@ public final class KMeans {
     /** The number of distinct rows (exact comparison; -0.0 equals 0.0). */
     public static int distinctRows(double[] x, int n, int d) {
         checkShape(x, n, d);
+        return distinctRows(Matrix.wrap(x, n, d));
+    }
+
+    /** The number of distinct rows (exact comparison; -0.0 equals 0.0). */
+    public static int distinctRows(Matrix x) {
+        checkShape(x);
         Set<RowKey> seen = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            seen.add(new RowKey(x, i * d, d));
+        for (int i = 0; i < x.rows(); i++) {
+            seen.add(new RowKey(x.blockOf(i), x.offset(i), x.cols()));
         }
         return seen.size();
+    }
+
+    private static void checkShape(Matrix x) {
+        if (x.rows() < 1 || x.cols() < 1) {
+            throw new IllegalArgumentException("k-means needs at least one row and one column, got " + x.rows()
+                    + " x " + x.cols());
+        }
     }
 
     private static void checkShape(double[] x, int n, int d) {
@@ -330,12 +386,19 @@ public final class KMeans {
 
     /** Mean over features of the population variance, as numpy's mean(var(X, axis=0)). */
     static double meanVariance(double[] x, int n, int d, CancellationToken cancel) {
+        return meanVariance(Matrix.wrap(x, n, d), cancel);
+    }
+
+    static double meanVariance(Matrix m, CancellationToken cancel) {
+        int n = m.rows();
+        int d = m.cols();
         double[] mean = new double[d];
         for (int i = 0; i < n; i++) {
             if ((i & CANCEL_MASK) == 0) {
                 cancel.throwIfCancelled();
             }
-            int o = i * d;
+            double[] x = m.blockOf(i);
+            int o = m.offset(i);
             for (int f = 0; f < d; f++) {
                 mean[f] += x[o + f];
             }
@@ -348,7 +411,8 @@ public final class KMeans {
             if ((i & CANCEL_MASK) == 0) {
                 cancel.throwIfCancelled();
             }
-            int o = i * d;
+            double[] x = m.blockOf(i);
+            int o = m.offset(i);
             for (int f = 0; f < d; f++) {
                 double t = x[o + f] - mean[f];
                 ss[f] += t * t;
@@ -480,7 +544,7 @@ public final class KMeans {
     private static final double DRIFT_SLACK = 1e-12;
 
     /** The Lloyd run of restart {@code j} of a seeded group (Elkan takes over its seeding distances). */
-    private static Single lloydSeeded(double[] x, int n, int d, int k, int maxIter, double tolAbs, Seeded seeded,
+    private static Single lloydSeeded(Matrix x, int n, int d, int k, int maxIter, double tolAbs, Seeded seeded,
                                       int j, Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
                                       ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
                                       Algo bounds) {
@@ -506,7 +570,7 @@ public final class KMeans {
         }
     }
 
-    private static Single lloyd(double[] x, int n, int d, int k, int maxIter, double tolAbs, double[] centers,
+    private static Single lloyd(Matrix x, int n, int d, int k, int maxIter, double tolAbs, double[] centers,
                                 Workspace ws, ExecutorService pool, int threads, CancellationToken cancel,
                                 ProgressListener p, int restart, int nInit, AtomicInteger done, String kText,
                                 Algo bounds) {
@@ -573,7 +637,7 @@ public final class KMeans {
      * labels and bounds; when {@code sums} is set, also the per-chunk coordinate sums and counts.
      * Returns how many labels changed.
      */
-    private static int assign(double[] x, int n, int d, Geometry g, Workspace ws,
+    private static int assign(Matrix x, int n, int d, Geometry g, Workspace ws,
                               ExecutorService pool, int threads, CancellationToken cancel, boolean sums) {
         int nChunks = (n + CHUNK - 1) / CHUNK;
         if (g.algo == Algo.ELKAN) {
@@ -596,12 +660,14 @@ public final class KMeans {
      * additions in the same order as the plain first E-step makes, so the result is the same bit for bit.
      * Every row counts as changed (from no label), as in the plain first E-step.
      */
-    private static int assignFromSeeding(double[] x, int n, int d, Geometry g, Workspace ws, ExecutorService pool,
+    private static int assignFromSeeding(Matrix x, int n, int d, Geometry g, Workspace ws, ExecutorService pool,
                                          int threads, CancellationToken cancel) {
         int nChunks = (n + CHUNK - 1) / CHUNK;
         forChunks(nChunks, pool, threads, cancel, ch -> {
             int from = ch * CHUNK;
             int to = Math.min(n, from + CHUNK);
+            double[] xb = x.blockOf(from);
+            int base = x.offset(from) - from * d;
             int[] labels = ws.labels;
             double[] upper = ws.upper;
             double[] lower = ws.lower;
@@ -622,25 +688,28 @@ public final class KMeans {
                     }
                     pend.rows[pend.count++] = i;
                     if (pend.count == BlockDistances.ROWS) {
-                        flushFull(x, d, g, ws, ch, false, pend);
+                        flushFull(xb, base, d, g, ws, ch, false, pend);
                     }
                 }
             }
             if (pend != null && pend.count > 0) {
-                flushFull(x, d, g, ws, ch, false, pend);
+                flushFull(xb, base, d, g, ws, ch, false, pend);
             }
             int k = g.k;
             for (int i = from; i < to; i++) {
-                moveRow(x, i * d, d, -1, labels[i], ws.chunkSums, ch * k * d, ws.chunkCounts, ch * k);
+                moveRow(xb, i * d + base, d, -1, labels[i], ws.chunkSums, ch * k * d, ws.chunkCounts, ch * k);
             }
             ws.chunkChanged[ch] = to - from;
         });
         return n;
     }
 
-    private static void assignChunk(double[] x, int n, int d, Geometry g, Workspace ws, int ch, boolean sums) {
+    private static void assignChunk(Matrix xm, int n, int d, Geometry g, Workspace ws, int ch, boolean sums) {
         int from = ch * CHUNK;
         int to = Math.min(n, from + CHUNK);
+        // a chunk lies in one block of the matrix: row i starts at i * d + base in it
+        double[] x = xm.blockOf(from);
+        int base = xm.offset(from) - from * d;
         int[] labels = ws.labels;
         double[] upper = ws.upper;
         double[] lower = ws.lower;
@@ -676,7 +745,7 @@ public final class KMeans {
         for (int j = 0; j < nOpen; j++) {
             if (need[j] >= 0) {
                 int i = open[j];
-                exact[j] = Math.sqrt(sq4(x, i * d, cen, labels[i] * d, d));
+                exact[j] = Math.sqrt(sq4(x, i * d + base, cen, labels[i] * d, d));
             }
         }
         // 3. In row order: keep the label when the exact distance beats the bound, else all k distances
@@ -691,11 +760,11 @@ public final class KMeans {
             }
             pend.rows[pend.count++] = i;
             if (pend.count == BlockDistances.ROWS) {
-                changed += flushFull(x, d, g, ws, ch, sums, pend);
+                changed += flushFull(x, base, d, g, ws, ch, sums, pend);
             }
         }
         if (pend.count > 0) {
-            changed += flushFull(x, d, g, ws, ch, sums, pend);
+            changed += flushFull(x, base, d, g, ws, ch, sums, pend);
         }
         ws.chunkChanged[ch] = changed;
     }
@@ -738,7 +807,7 @@ public final class KMeans {
 
     /** All k distances of the pending rows, then (in row order) their nearest centres, label changes,
      * sums and bounds; empties the list and returns how many labels changed. */
-    private static int flushFull(double[] x, int d, Geometry g, Workspace ws, int ch, boolean sums, Pending pend) {
+    private static int flushFull(double[] x, int base, int d, Geometry g, Workspace ws, int ch, boolean sums, Pending pend) {
         int k = g.k;
         int[] labels = ws.labels;
         double[] upper = ws.upper;
@@ -748,7 +817,7 @@ public final class KMeans {
         int sOff = ch * k * d;
         int cOff = ch * k;
         int m = pend.count;
-        pend.block.gather(x, pend.rows, m);
+        pend.block.gather(x, base, pend.rows, m);
         double[][] out = pend.out;
         pend.block.distances(g.centers, 0, k, out);
         int changed = 0;
@@ -772,7 +841,7 @@ public final class KMeans {
                 changed++;
                 labels[i] = best;
                 if (sums) {
-                    moveRow(x, i * d, d, lab, best, s, sOff, cnt, cOff);
+                    moveRow(x, i * d + base, d, lab, best, s, sOff, cnt, cOff);
                 }
             }
             upper[i] = Math.sqrt(d1);
@@ -792,9 +861,11 @@ public final class KMeans {
      * order as {@link #distances}, and ties go to the lower centre index, so the argmin is plain
      * Lloyd's. The {@link #MARGIN} keeps rounding in the bounds from skipping a centre that ties.
      */
-    private static void assignChunkElkan(double[] x, int n, int d, Geometry g, Workspace ws, int ch, boolean sums) {
+    private static void assignChunkElkan(Matrix xm, int n, int d, Geometry g, Workspace ws, int ch, boolean sums) {
         int from = ch * CHUNK;
         int to = Math.min(n, from + CHUNK);
+        double[] x = xm.blockOf(from);
+        int base = xm.offset(from) - from * d;
         int k = g.k;
         double[] cen = g.centers;
         double[] halfPair = g.halfPair;
@@ -815,7 +886,7 @@ public final class KMeans {
         final double up = 1 + MARGIN;
         final double down = 1 - MARGIN;
         for (int i = from; i < to; i++) {
-            int o = i * d;
+            int o = i * d + base;
             int lab = labels[i];
             int lo = i * k;
             int best;
@@ -893,15 +964,17 @@ public final class KMeans {
     }
 
     /** Sum of squared distances to the labelled centres (no relabelling), reduced in chunk order. */
-    private static double inertiaPass(double[] x, int n, int d, int k, double[] centers, Workspace ws,
+    private static double inertiaPass(Matrix xm, int n, int d, int k, double[] centers, Workspace ws,
                                       ExecutorService pool, int threads, CancellationToken cancel) {
         int nChunks = (n + CHUNK - 1) / CHUNK;
         forChunks(nChunks, pool, threads, cancel, ch -> {
             int from = ch * CHUNK;
             int to = Math.min(n, from + CHUNK);
+            double[] x = xm.blockOf(from);
+            int base = xm.offset(from) - from * d;
             double total = 0;
             for (int i = from; i < to; i++) {
-                int o = i * d;
+                int o = i * d + base;
                 int co = ws.labels[i] * d;
                 double s = 0;
                 for (int f = 0; f < d; f++) {
@@ -984,6 +1057,11 @@ public final class KMeans {
      */
     static int refillEmpty(double[] x, int n, int d, int k, double[] oldCenters, int[] labels,
                            double[] sums, double[] counts, CancellationToken cancel) {
+        return refillEmpty(Matrix.wrap(x, n, d), n, d, k, oldCenters, labels, sums, counts, cancel);
+    }
+
+    static int refillEmpty(Matrix xm, int n, int d, int k, double[] oldCenters, int[] labels,
+                           double[] sums, double[] counts, CancellationToken cancel) {
         int empty = 0;
         for (int c = 0; c < k; c++) {
             if (counts[c] == 0) {
@@ -1000,7 +1078,7 @@ public final class KMeans {
             if ((i & CANCEL_MASK) == 0) {
                 cancel.throwIfCancelled();
             }
-            minDist[i] = sq(x, i * d, oldCenters, labels[i] * d, d);
+            minDist[i] = sq(xm.blockOf(i), xm.offset(i), oldCenters, labels[i] * d, d);
         }
         int[] far = farthest(minDist, empty);
         int e = 0;
@@ -1010,7 +1088,8 @@ public final class KMeans {
             }
             int i = far[e++];
             int old = labels[i];
-            int o = i * d;
+            double[] x = xm.blockOf(i);
+            int o = xm.offset(i);
             for (int f = 0; f < d; f++) {
                 sums[old * d + f] -= x[o + f];
                 sums[c * d + f] = x[o + f];
@@ -1065,7 +1144,7 @@ public final class KMeans {
      * {@link #seedGroup} while the data sit in the cache (measured on cc_general, 8,950 x 17), at the
      * price of n x trials doubles. Same centres and seeding distances as {@link #seedGroup}, bit for bit.
      */
-    private static double[] seedPlusPlus(double[] x, int n, int d, int k, SplittableRandom rnd, Workspace ws,
+    private static double[] seedPlusPlus(Matrix xm, int n, int d, int k, SplittableRandom rnd, Workspace ws,
                                          ExecutorService pool, int threads, CancellationToken cancel) {
         int trials0 = 2 + (int) Math.log(k);
         if (ws.closest == null) {
@@ -1081,17 +1160,19 @@ public final class KMeans {
         int nChunks = (n + CHUNK - 1) / CHUNK;
         int trials = 2 + (int) Math.log(k);
         int first = rnd.nextInt(n);
-        System.arraycopy(x, first * d, centers, 0, d);
+        xm.copyRow(first, centers, 0);
         double[] closest = ws.closest;
         double[] cand = new double[trials * d];
-        System.arraycopy(x, first * d, cand, 0, d);
+        xm.copyRow(first, cand, 0);
         // Elkan keeps each row's squared distance to every chosen centre (the same sq4 arithmetic as the
         // E-step), so its first E-step needs no distance computations at all.
         forChunks(nChunks, pool, threads, cancel, ch -> {
             int from = ch * CHUNK;
             int to = Math.min(n, from + CHUNK);
+            double[] x = xm.blockOf(from);
+            int base = xm.offset(from) - from * d;
             for (int i = from; i < to; i++) {
-                double v = sq4(x, i * d, cand, 0, d);
+                double v = sq4(x, i * d + base, cand, 0, d);
                 closest[i] = v;
                 if (seedD != null) {
                     seedD[i * k] = v;
@@ -1119,7 +1200,7 @@ public final class KMeans {
                 double r = rnd.nextDouble() * pot;
                 int id = searchCum(cum, r);
                 ids[t] = Math.min(id, n - 1);
-                System.arraycopy(x, ids[t] * d, cand, t * d, d);
+                xm.copyRow(ids[t], cand, t * d);
             }
             // One pass scores every candidate (potential if it were added) and keeps each row's
             // distance to each candidate, so the running minimum is updated from those distances
@@ -1127,9 +1208,11 @@ public final class KMeans {
             forChunks(nChunks, pool, threads, cancel, ch -> {
                 int from = ch * CHUNK;
                 int to = Math.min(n, from + CHUNK);
+                double[] x = xm.blockOf(from);
+                int base = xm.offset(from) - from * d;
                 double[] pots = new double[trials];
                 for (int i = from; i < to; i++) {
-                    int o = i * d;
+                    int o = i * d + base;
                     int co = i * trials;
                     double ci = closest[i];
                     for (int t = 0; t < trials; t++) {
@@ -1152,7 +1235,7 @@ public final class KMeans {
                     best = t;
                 }
             }
-            System.arraycopy(x, ids[best] * d, centers, c * d, d);
+            xm.copyRow(ids[best], centers, c * d);
             // New running minimum and, in the same sweep, its cumulative sum for the next draw.
             boolean more = c + 1 < k;
             pot = 0;
@@ -1221,7 +1304,7 @@ public final class KMeans {
      * row by row (as numpy's cumsum) keeping only its value at each chunk end; a draw finds its chunk by
      * those values and its row by re-adding inside the chunk, which gives the same sums bit for bit.
      */
-    private static Seeded seedGroup(double[] x, int n, int d, int k, long[] seeds, boolean keepDist,
+    private static Seeded seedGroup(Matrix xm, int n, int d, int k, long[] seeds, boolean keepDist,
                                     boolean keepNearest, ExecutorService pool, int threads, CancellationToken cancel) {
         int g = seeds.length;
         int nChunks = (n + CHUNK - 1) / CHUNK;
@@ -1237,10 +1320,10 @@ public final class KMeans {
         for (int q = 0; q < g; q++) {
             rnd[q] = new SplittableRandom(seeds[q]);
             int first = rnd[q].nextInt(n);
-            System.arraycopy(x, first * d, centers[q], 0, d);
-            System.arraycopy(x, first * d, cand, q * d, d);
+            xm.copyRow(first, centers[q], 0);
+            xm.copyRow(first, cand, q * d);
         }
-        moveClosest(x, n, d, k, 0, cand, g, closest, dist, pool, threads, cancel);
+        moveClosest(xm, n, d, k, 0, cand, g, closest, dist, pool, threads, cancel);
         if (k > 1) {
             cumulate(closest, chunkEnd, pot, n, pool, threads, cancel);
         }
@@ -1263,20 +1346,22 @@ public final class KMeans {
                     double r = rnd[q].nextDouble() * pot[q];
                     int id = Math.min(searchLeft(closest[q], chunkEnd[q], r), n - 1);
                     ids[q * trials + t] = id;
-                    System.arraycopy(x, id * d, cand, (q * trials + t) * d, d);
+                    xm.copyRow(id, cand, (q * trials + t) * d);
                 }
             }
             int nc = g * trials;
             forChunks(nChunks, pool, threads, cancel, ch -> {
                 int from = ch * CHUNK;
                 int to = Math.min(n, from + CHUNK);
+                double[] x = xm.blockOf(from);
+                int base = xm.offset(from) - from * d;
                 double[] pots = new double[nc];
                 Pending scratch = Pending.of(d, nc);
                 BlockDistances block = scratch.block;
                 double[][] out = scratch.out;
                 for (int b = from; b < to; b += BlockDistances.ROWS) {
                     int m = Math.min(BlockDistances.ROWS, to - b);
-                    block.load(x, b, m);
+                    block.load(x, b * d + base, m);
                     block.distances(cand, 0, nc, out);
                     if (mask != null) {
                         Arrays.fill(mask, b, b + m, 0);
@@ -1299,14 +1384,14 @@ public final class KMeans {
                         best = t;
                     }
                 }
-                System.arraycopy(x, ids[q * trials + best] * d, centers[q], c * d, d);
-                System.arraycopy(x, ids[q * trials + best] * d, cand, q * d, d);
+                xm.copyRow(ids[q * trials + best], centers[q], c * d);
+                xm.copyRow(ids[q * trials + best], cand, q * d);
                 chosenBit[q] = q * trials + best;
             }
             if (mask != null) {
-                moveMarked(x, n, d, c, cand, chosenBit, closest, nearest, mask, pool, threads, cancel);
+                moveMarked(xm, n, d, c, cand, chosenBit, closest, nearest, mask, pool, threads, cancel);
             } else {
-                moveClosest(x, n, d, k, c, cand, g, closest, dist, pool, threads, cancel);
+                moveClosest(xm, n, d, k, c, cand, g, closest, dist, pool, threads, cancel);
             }
             if (c + 1 < k) {
                 cumulate(closest, chunkEnd, pot, n, pool, threads, cancel);
@@ -1377,7 +1462,7 @@ public final class KMeans {
     /** closest[q][i] = distance to centre q of {@code cand} for the rows whose mask has bit
      * {@code chosenBit[q]} (the chosen candidate is nearer than their running minimum), and nearest[q][i] =
      * c; the others keep theirs. Same result as {@link #moveClosest}, bit for bit. */
-    private static void moveMarked(double[] x, int n, int d, int c, double[] cand, int[] chosenBit,
+    private static void moveMarked(Matrix xm, int n, int d, int c, double[] cand, int[] chosenBit,
                                    double[][] closest, byte[][] nearest, int[] mask, ExecutorService pool, int threads,
                                    CancellationToken cancel) {
         int g = chosenBit.length;
@@ -1389,6 +1474,8 @@ public final class KMeans {
         int nChunks = (n + CHUNK - 1) / CHUNK;
         forChunks(nChunks, pool, threads, cancel, ch -> {
             int to = Math.min(n, (ch + 1) * CHUNK);
+            double[] x = xm.blockOf(ch * CHUNK);
+            int base = xm.offset(ch * CHUNK) - ch * CHUNK * d;
             for (int i = ch * CHUNK; i < to; i++) {
                 int mk = mask[i];
                 if ((mk & anyChosen) == 0) {
@@ -1396,7 +1483,7 @@ public final class KMeans {
                 }
                 for (int q = 0; q < g; q++) {
                     if ((mk >>> chosenBit[q] & 1) != 0) {
-                        closest[q][i] = sq4(x, i * d, cand, q * d, d);
+                        closest[q][i] = sq4(x, i * d + base, cand, q * d, d);
                         if (nearest != null) {
                             nearest[q][i] = (byte) c;
                         }
@@ -1408,18 +1495,20 @@ public final class KMeans {
 
     /** closest[q][i] = min(closest[q][i], distance to centre q of {@code cand}) (set, when c = 0); for
      * Elkan also dist[q][i * k + c]. */
-    private static void moveClosest(double[] x, int n, int d, int k, int c, double[] cand, int g, double[][] closest,
+    private static void moveClosest(Matrix xm, int n, int d, int k, int c, double[] cand, int g, double[][] closest,
                                     double[][] dist, ExecutorService pool, int threads, CancellationToken cancel) {
         int nChunks = (n + CHUNK - 1) / CHUNK;
         forChunks(nChunks, pool, threads, cancel, ch -> {
             int from = ch * CHUNK;
             int to = Math.min(n, from + CHUNK);
+            double[] x = xm.blockOf(from);
+            int base = xm.offset(from) - from * d;
             Pending scratch = Pending.of(d, g);
             BlockDistances block = scratch.block;
             double[][] out = scratch.out;
             for (int b = from; b < to; b += BlockDistances.ROWS) {
                 int m = Math.min(BlockDistances.ROWS, to - b);
-                block.load(x, b, m);
+                block.load(x, b * d + base, m);
                 block.distances(cand, 0, g, out);
                 for (int q = 0; q < g; q++) {
                     double[] o = out[q];

@@ -1,12 +1,14 @@
 package org.segmentlab.metrics;
 
+import org.segmentlab.data.Matrix;
 import org.segmentlab.progress.CancellationToken;
 
 /**
  * Calinski-Harabasz and Davies-Bouldin indices, as scikit-learn 1.2 computes them. Clusters with no
  * rows are ignored (scikit-learn only sees the labels present). Does not modify its inputs. The
  * overloads with a {@link CancellationToken} check it every {@value #CANCEL_ROWS} rows of each pass
- * (about a millisecond), so a sweep over a million rows stops promptly.
+ * (about a millisecond), so a sweep over a million rows stops promptly. The {@code double[]} overloads
+ * read their row-major array as a one-block {@link Matrix}.
  */
 public final class ClusterScores {
 
@@ -16,12 +18,39 @@ public final class ClusterScores {
     private ClusterScores() {
     }
 
+    public static double calinskiHarabasz(Matrix x, int[] labels, int k) {
+        return calinskiHarabasz(x, labels, k, CancellationToken.NONE);
+    }
+
     public static double calinskiHarabasz(double[] x, int n, int d, int[] labels, int k) {
-        return calinskiHarabasz(x, n, d, labels, k, CancellationToken.NONE);
+        return calinskiHarabasz(wrap(x, n, d), labels, k);
+    }
+
+    /** As {@link #calinskiHarabasz(Matrix, int[], int, CancellationToken)} on a row-major n x d array. */
+    public static double calinskiHarabasz(double[] x, int n, int d, int[] labels, int k, CancellationToken cancel) {
+        return calinskiHarabasz(wrap(x, n, d), labels, k, cancel);
+    }
+
+    public static double daviesBouldin(Matrix x, int[] labels, int k) {
+        return daviesBouldin(x, labels, k, CancellationToken.NONE);
     }
 
     public static double daviesBouldin(double[] x, int n, int d, int[] labels, int k) {
-        return daviesBouldin(x, n, d, labels, k, CancellationToken.NONE);
+        return daviesBouldin(wrap(x, n, d), labels, k);
+    }
+
+    /** As {@link #daviesBouldin(Matrix, int[], int, CancellationToken)} on a row-major n x d array. */
+    public static double daviesBouldin(double[] x, int n, int d, int[] labels, int k, CancellationToken cancel) {
+        return daviesBouldin(wrap(x, n, d), labels, k, cancel);
+    }
+
+    /** A row-major array as a one-block matrix (not copied); refused, with the same message as ever, unless
+     * it holds n x d values. */
+    private static Matrix wrap(double[] x, int n, int d) {
+        if (x.length != (long) n * d) {
+            throw new IllegalArgumentException("expected " + n + " x " + d + " values and " + n + " labels");
+        }
+        return Matrix.wrap(x, n, d);
     }
 
     private static void check(int i, CancellationToken cancel) {
@@ -32,17 +61,21 @@ public final class ClusterScores {
 
     /** Calinski-Harabasz (higher is better); NaN for fewer than 2 non-empty clusters; 1 when every
      * cluster is a single point repeated (zero within-cluster dispersion), as scikit-learn. */
-    public static double calinskiHarabasz(double[] x, int n, int d, int[] labels, int k, CancellationToken cancel) {
+    public static double calinskiHarabasz(Matrix x, int[] labels, int k, CancellationToken cancel) {
+        int n = x.rows();
+        int d = x.cols();
         CancellationToken cc = cancel == null ? CancellationToken.NONE : cancel;
-        Centroids c = centroids(x, n, d, labels, k, cc);
+        Centroids c = centroids(x, labels, k, cc);
         if (c.present < 2) {
             return Double.NaN;
         }
         double[] mean = new double[d];
         for (int i = 0; i < n; i++) {
             check(i, cc);
+            double[] xb = x.blockOf(i);
+            int xo = x.offset(i);
             for (int f = 0; f < d; f++) {
-                mean[f] += x[i * d + f];
+                mean[f] += xb[xo + f];
             }
         }
         for (int f = 0; f < d; f++) {
@@ -63,9 +96,11 @@ public final class ClusterScores {
         double intra = 0;
         for (int i = 0; i < n; i++) {
             check(i, cc);
+            double[] xb = x.blockOf(i);
+            int xo = x.offset(i);
             int o = labels[i] * d;
             for (int f = 0; f < d; f++) {
-                double t = x[i * d + f] - c.mean[o + f];
+                double t = xb[xo + f] - c.mean[o + f];
                 intra += t * t;
             }
         }
@@ -78,19 +113,23 @@ public final class ClusterScores {
     /** Davies-Bouldin (lower is better); NaN for fewer than 2 non-empty clusters. Coinciding centroids
      * (distance 0) are skipped as scikit-learn does (their ratio counts as 0); 0 when all
      * within-cluster spreads or all centroid distances are about 0 (|v| <= 1e-8). */
-    public static double daviesBouldin(double[] x, int n, int d, int[] labels, int k, CancellationToken cancel) {
+    public static double daviesBouldin(Matrix x, int[] labels, int k, CancellationToken cancel) {
+        int n = x.rows();
+        int d = x.cols();
         CancellationToken cc = cancel == null ? CancellationToken.NONE : cancel;
-        Centroids c = centroids(x, n, d, labels, k, cc);
+        Centroids c = centroids(x, labels, k, cc);
         if (c.present < 2) {
             return Double.NaN;
         }
         double[] intra = new double[k];
         for (int i = 0; i < n; i++) {
             check(i, cc);
+            double[] xb = x.blockOf(i);
+            int xo = x.offset(i);
             int o = labels[i] * d;
             double s = 0;
             for (int f = 0; f < d; f++) {
-                double t = x[i * d + f] - c.mean[o + f];
+                double t = xb[xo + f] - c.mean[o + f];
                 s += t * t;
             }
             intra[labels[i]] += Math.sqrt(s);
@@ -140,8 +179,10 @@ public final class ClusterScores {
     private record Centroids(double[] mean, int[] size, int present) {
     }
 
-    private static Centroids centroids(double[] x, int n, int d, int[] labels, int k, CancellationToken cancel) {
-        if (x.length != (long) n * d || labels.length != n) {
+    private static Centroids centroids(Matrix x, int[] labels, int k, CancellationToken cancel) {
+        int n = x.rows();
+        int d = x.cols();
+        if (labels.length != n) {
             throw new IllegalArgumentException("expected " + n + " x " + d + " values and " + n + " labels");
         }
         double[] mean = new double[k * d];
@@ -153,8 +194,10 @@ public final class ClusterScores {
                 throw new IllegalArgumentException("label " + l + " of row " + i + " is outside 0.." + (k - 1));
             }
             size[l]++;
+            double[] xb = x.blockOf(i);
+            int xo = x.offset(i);
             for (int f = 0; f < d; f++) {
-                mean[l * d + f] += x[i * d + f];
+                mean[l * d + f] += xb[xo + f];
             }
         }
         int present = 0;

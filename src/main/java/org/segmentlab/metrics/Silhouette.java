@@ -8,11 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.segmentlab.data.Matrix;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.ProgressListener;
 
 /**
- * Exact silhouettes (Euclidean) without an n x n matrix. Does not modify its inputs.
+ * Exact silhouettes (Euclidean) without an n x n matrix. Does not modify its inputs. The rows are read
+ * from a {@link Matrix} (the {@code double[]} overloads wrap their array as one), copied once.
  *
  * <p>How (symmetric pass, up to {@value #SYMMETRIC_MAX_SUMS} per-row sums): the listed rows are cut into
  * tiles of {@value #SYM_TILE} rows and every pair of tiles (I, J) with I <= J is visited once. Its block
@@ -48,19 +50,29 @@ public final class Silhouette {
     /**
      * Silhouette of each listed row against all listed rows.
      *
-     * @param x       row-major n x d
+     * @param x       the rows (n x d), not modified
      * @param rows    the rows to score and compare against (all rows, or a sample), ascending
      * @param labels  cluster of every row of x (length n)
      * @return one silhouette per entry of {@code rows}; 0 for a row alone in its cluster (as scikit-learn)
      */
+    public static double[] samples(Matrix x, int[] rows, int[] labels, int k, int threads, CancellationToken cancel) {
+        return samplesForSweep(x, rows, new int[][] {labels}, new int[] {k}, threads, cancel)[0];
+    }
+
+    /** As {@link #samples(Matrix, int[], int[], int, int, CancellationToken)} on a row-major n x d array. */
     public static double[] samples(double[] x, int n, int d, int[] rows, int[] labels, int k, int threads,
                                    CancellationToken cancel) {
-        return samplesForSweep(x, n, d, rows, new int[][] {labels}, new int[] {k}, threads, cancel)[0];
+        return samples(wrap(x, n, d), rows, labels, k, threads, cancel);
     }
 
     /** Mean silhouette over all rows, as scikit-learn's silhouette_score (exact). */
+    public static double score(Matrix x, int[] labels, int k, int threads, CancellationToken cancel) {
+        return mean(samples(x, allRows(x.rows()), labels, k, threads, cancel));
+    }
+
+    /** As {@link #score(Matrix, int[], int, int, CancellationToken)} on a row-major n x d array. */
     public static double score(double[] x, int n, int d, int[] labels, int k, int threads, CancellationToken cancel) {
-        return mean(samples(x, n, d, allRows(n), labels, k, threads, cancel));
+        return score(wrap(x, n, d), labels, k, threads, cancel);
     }
 
     /** 0..n-1. */
@@ -92,30 +104,62 @@ public final class Silhouette {
      * @param ks        number of clusters of each labelling
      * @return per labelling, one silhouette per entry of {@code rows}
      */
-    public static double[][] samplesForSweep(double[] x, int n, int d, int[] rows, int[][] labelings, int[] ks,
-                                             int threads, CancellationToken cancel) {
-        return samplesForSweep(x, n, d, rows, labelings, ks, threads, null, cancel);
+    public static double[][] samplesForSweep(Matrix x, int[] rows, int[][] labelings, int[] ks, int threads,
+                                             CancellationToken cancel) {
+        return samplesForSweep(x, rows, labelings, ks, threads, null, cancel);
     }
 
     /**
-     * As {@link #samplesForSweep(double[], int, int, int[], int[][], int[], int, CancellationToken)}, reporting
-     * the share of distance work done to {@code progress} (from the worker threads, a few hundred times
-     * per pass at most).
+     * As {@link #samplesForSweep(Matrix, int[], int[][], int[], int, CancellationToken)} on a row-major
+     * n x d array.
+     */
+    public static double[][] samplesForSweep(double[] x, int n, int d, int[] rows, int[][] labelings, int[] ks,
+                                             int threads, CancellationToken cancel) {
+        return samplesForSweep(wrap(x, n, d), rows, labelings, ks, threads, cancel);
+    }
+
+    /**
+     * As {@link #samplesForSweep(Matrix, int[], int[][], int[], int, CancellationToken)}, reporting the share
+     * of distance work done to {@code progress} (from the worker threads, a few hundred times per pass at
+     * most).
+     */
+    public static double[][] samplesForSweep(Matrix x, int[] rows, int[][] labelings, int[] ks, int threads,
+                                             ProgressListener progress, CancellationToken cancel) {
+        return samplesForSweep(x, rows, labelings, ks, threads, progress, cancel, true);
+    }
+
+    /**
+     * As {@link #samplesForSweep(Matrix, int[], int[][], int[], int, ProgressListener, CancellationToken)}
+     * on a row-major n x d array.
      */
     public static double[][] samplesForSweep(double[] x, int n, int d, int[] rows, int[][] labelings, int[] ks,
                                              int threads, ProgressListener progress, CancellationToken cancel) {
-        return samplesForSweep(x, n, d, rows, labelings, ks, threads, progress, cancel, true);
+        return samplesForSweep(wrap(x, n, d), rows, labelings, ks, threads, progress, cancel);
     }
 
-    /** @param allowSymmetric false forces the one-sided pass (for tests comparing the two) */
+    /** As the public overload on a row-major n x d array, for tests comparing the two passes. */
     static double[][] samplesForSweep(double[] x, int n, int d, int[] rows, int[][] labelings, int[] ks,
                                       int threads, ProgressListener progress, CancellationToken cancel,
                                       boolean allowSymmetric) {
-        ProgressListener p = progress == null ? ProgressListener.NONE : progress;
-        CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
+        return samplesForSweep(wrap(x, n, d), rows, labelings, ks, threads, progress, cancel, allowSymmetric);
+    }
+
+    /** A row-major array as a one-block matrix (not copied); refused, with the same message as ever, unless
+     * it holds n x d values. */
+    private static Matrix wrap(double[] x, int n, int d) {
         if (x.length != (long) n * d) {
             throw new IllegalArgumentException("the data array holds " + x.length + " values, not " + n + " x " + d);
         }
+        return Matrix.wrap(x, n, d);
+    }
+
+    /** @param allowSymmetric false forces the one-sided pass (for tests comparing the two) */
+    static double[][] samplesForSweep(Matrix x, int[] rows, int[][] labelings, int[] ks, int threads,
+                                      ProgressListener progress, CancellationToken cancel, boolean allowSymmetric) {
+        int n = x.rows();
+        int d = x.cols();
+        ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+        CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
         int nl = labelings.length;
         if (ks.length != nl) {
             throw new IllegalArgumentException("one k per labelling is needed");
@@ -155,9 +199,10 @@ public final class Silhouette {
             if ((r & 65535) == 0) {
                 c.throwIfCancelled();
             }
-            int o = rows[r] * d;
+            double[] xb = x.blockOf(rows[r]);
+            int o = x.offset(rows[r]);
             for (int f = 0; f < d; f++) {
-                double v = x[o + f];
+                double v = xb[o + f];
                 xr[r * d + f] = v;
                 xc[f * m + r] = v;
             }

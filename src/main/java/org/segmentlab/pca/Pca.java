@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.segmentlab.data.Matrix;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.CancelledException;
 
@@ -18,7 +19,8 @@ import org.segmentlab.progress.CancelledException;
  * narrow matrices of customer data (millions of rows, tens of features). Does not modify its input.
  *
  * <p>The rows are cut into a number of chunks that depends only on n; each chunk's partial sums are
- * added in chunk order, so the result is the same whatever the number of threads.
+ * added in chunk order, so the result is the same whatever the number of threads (and whatever the
+ * matrix's blocks: chunks need not lie in one block, rows are read one at a time through their block).
  */
 public final class Pca {
 
@@ -30,22 +32,48 @@ public final class Pca {
     }
 
     /**
-     * @param x          row-major n x d, not modified
-     * @param n          rows (at least 2)
-     * @param d          features (at least 1)
+     * As {@link #fit(Matrix, int, int, CancellationToken)} on the first n x d values of a row-major array
+     * (not modified).
+     *
+     * @param n rows (at least 2)
+     * @param d features (at least 1)
+     */
+    public static PcaResult fit(double[] x, int n, int d, int components, int threads, CancellationToken cancel) {
+        return fit(wrap(x, n, d), components, threads, cancel);
+    }
+
+    /**
+     * The first n x d values of a row-major array as a one-block matrix, refused with the same messages as
+     * ever when the shape is too small or the array too short. An array of exactly n x d values is wrapped,
+     * not copied. A longer one has always been accepted; it is copied to its first n x d values, because a
+     * matrix block holds exactly its rows (the project's callers pass exact arrays).
+     */
+    private static Matrix wrap(double[] x, int n, int d) {
+        requireShape(n, d);
+        if ((long) n * d > x.length) {
+            throw new IllegalArgumentException("the matrix holds " + x.length + " values, fewer than " + n + " x " + d);
+        }
+        return Matrix.wrap(x.length == n * d ? x : Arrays.copyOf(x, n * d), n, d);
+    }
+
+    private static void requireShape(int n, int d) {
+        if (d < 1 || n < 2) {
+            throw new IllegalArgumentException("PCA needs at least 2 rows and 1 feature, not " + n + " x " + d);
+        }
+    }
+
+    /**
+     * @param x          the rows (n x d: at least 2 rows and 1 feature), not modified
      * @param components how many components to keep (1..d)
      * @param threads    worker threads (at least 1); does not change the result
      * @param cancel     checked once per chunk of rows
      * @throws IllegalArgumentException when the sizes or the number of components do not fit
      * @throws CancelledException       when cancelled
      */
-    public static PcaResult fit(double[] x, int n, int d, int components, int threads, CancellationToken cancel) {
-        if (d < 1 || n < 2) {
-            throw new IllegalArgumentException("PCA needs at least 2 rows and 1 feature, not " + n + " x " + d);
-        }
-        if ((long) n * d > x.length) {
-            throw new IllegalArgumentException("the matrix holds " + x.length + " values, fewer than " + n + " x " + d);
-        }
+    public static PcaResult fit(Matrix x, int components, int threads, CancellationToken cancel) {
+        int n = x.rows();
+        int d = x.cols();
+        requireShape(n, d);
         if (components < 1 || components > d) {
             throw new IllegalArgumentException("PCA can keep 1 to " + d + " components on " + d
                     + " features, not " + components);
@@ -67,9 +95,10 @@ public final class Pca {
                 double[] s = new double[d];
                 int end = Math.min(n, (c + 1) * chunkRows);
                 for (int i = c * chunkRows; i < end; i++) {
-                    int base = i * d;
+                    double[] xb = x.blockOf(i);
+                    int base = x.offset(i);
                     for (int j = 0; j < d; j++) {
-                        s[j] += x[base + j];
+                        s[j] += xb[base + j];
                     }
                 }
                 return s;
@@ -154,9 +183,10 @@ public final class Pca {
                 double[] row = new double[d];
                 int end = Math.min(n, (ch + 1) * chunkRows);
                 for (int i = ch * chunkRows; i < end; i++) {
-                    int base = i * d;
+                    double[] xb = x.blockOf(i);
+                    int base = x.offset(i);
                     for (int j = 0; j < d; j++) {
-                        row[j] = x[base + j] - mean[j];
+                        row[j] = xb[base + j] - mean[j];
                     }
                     for (int c = 0; c < components; c++) {
                         double s = 0;
@@ -185,15 +215,16 @@ public final class Pca {
      * are centred and transposed a block at a time, so each entry is a dot product of two contiguous
      * arrays, with four accumulators to keep the floating-point units busy.
      */
-    static double[] scatter(double[] x, int d, double[] mean, int from, int to) {
+    static double[] scatter(Matrix x, int d, double[] mean, int from, int to) {
         double[] acc = new double[d * d];
         double[][] t = new double[d][BLOCK];
         for (int r0 = from; r0 < to; r0 += BLOCK) {
             int len = Math.min(BLOCK, to - r0);
             for (int i = 0; i < len; i++) {
-                int base = (r0 + i) * d;
+                double[] xb = x.blockOf(r0 + i);
+                int base = x.offset(r0 + i);
                 for (int j = 0; j < d; j++) {
-                    t[j][i] = x[base + j] - mean[j];
+                    t[j][i] = xb[base + j] - mean[j];
                 }
             }
             for (int a = 0; a < d; a++) {

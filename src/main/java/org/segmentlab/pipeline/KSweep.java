@@ -10,6 +10,7 @@ import org.segmentlab.cluster.KMeans;
 import org.segmentlab.cluster.KMeansOptions;
 import org.segmentlab.cluster.KMeansResult;
 import org.segmentlab.cluster.KneeLocator;
+import org.segmentlab.data.Matrix;
 import org.segmentlab.metrics.ClusterScores;
 import org.segmentlab.metrics.Silhouette;
 import org.segmentlab.metrics.SilhouetteMode;
@@ -42,13 +43,21 @@ public final class KSweep {
      */
     public static SweepResult run(double[] x, int n, int d, int kMin, int kMax, KMeansOptions base,
                                   SilhouetteMode mode, ProgressListener p, CancellationToken c) {
+        return run(Matrix.wrap(x, n, d), kMin, kMax, base, mode, p, c);
+    }
+
+    /** As {@link #run(double[], int, int, int, int, KMeansOptions, SilhouetteMode, ProgressListener,
+     * CancellationToken)}, on data kept in blocks of rows. */
+    public static SweepResult run(Matrix x, int kMin, int kMax, KMeansOptions base, SilhouetteMode mode,
+                                  ProgressListener p, CancellationToken c) {
+        int n = x.rows();
         ProgressListener progress = p == null ? ProgressListener.NONE : p;
         CancellationToken cancel = c == null ? CancellationToken.NONE : c;
         if (kMin < 1 || kMax < kMin) {
             throw new IllegalArgumentException("the k range " + kMin + ".." + kMax
                     + " is empty: k must start at 1 or more and the largest k must be at least the smallest");
         }
-        KMeans.requireDistinctRows(x, n, d, kMax);
+        KMeans.requireDistinctRows(x, kMax);
 
         int count = kMax - kMin + 1;
         List<KMeansResult> fits = new ArrayList<>();
@@ -59,7 +68,7 @@ public final class KSweep {
             ProgressListener stage = progress.range(FIT_SHARE * idx / count, FIT_SHARE * (idx + 1) / count);
             int kk = k;
             long t0 = System.nanoTime();
-            fits.add(KMeans.fit(x, n, d, base.withK(k), (f, msg) -> stage.update(f,
+            fits.add(KMeans.fit(x, base.withK(k), (f, msg) -> stage.update(f,
                     "Fitting k = " + kk + " (" + (idx + 1) + " of " + count + "): " + msg), cancel));
             fitSeconds += (System.nanoTime() - t0) / 1e9;
         }
@@ -84,7 +93,7 @@ public final class KSweep {
             String what = "Silhouettes for k = " + labelledK.get(0) + ".." + labelledK.get(labelledK.size() - 1)
                     + " on " + String.format("%,d", rows.length) + (sampled ? " sampled" : "") + " rows";
             ProgressListener silStage = progress.range(FIT_SHARE, SIL_END);
-            sil = Silhouette.samplesForSweep(x, n, d, rows, labelings.toArray(new int[0][]),
+            sil = Silhouette.samplesForSweep(x, rows, labelings.toArray(new int[0][]),
                     labelledK.stream().mapToInt(Integer::intValue).toArray(), base.threads(),
                     (f, msg) -> silStage.update(f, what), cancel);
             silSeconds = (System.nanoTime() - t0) / 1e9;
@@ -99,8 +108,8 @@ public final class KSweep {
             progress.update(SIL_END + (0.98 - SIL_END) * fi++ / fits.size(),
                     "Calinski-Harabasz and Davies-Bouldin for k = " + f.k());
             int[] labels = f.labels();
-            double ch = ClusterScores.calinskiHarabasz(x, n, d, labels, f.k(), cancel);
-            double db = ClusterScores.daviesBouldin(x, n, d, labels, f.k(), cancel);
+            double ch = ClusterScores.calinskiHarabasz(x, labels, f.k(), cancel);
+            double db = ClusterScores.daviesBouldin(x, labels, f.k(), cancel);
             if (li < labelledK.size() && labelledK.get(li) == f.k()) {
                 double[] s = sil[li++];
                 entries.add(new SweepEntry(f.k(), f, Silhouette.mean(s), s, ch, db, silShare));

@@ -7,6 +7,7 @@ import org.segmentlab.cluster.KMeans;
 import org.segmentlab.cluster.KMeansOptions;
 import org.segmentlab.cluster.KMeansResult;
 import org.segmentlab.data.DataTable;
+import org.segmentlab.data.Matrix;
 import org.segmentlab.metrics.Silhouette;
 import org.segmentlab.pca.Pca;
 import org.segmentlab.pca.PcaResult;
@@ -42,12 +43,10 @@ public final class Pipeline {
         cancel.throwIfCancelled();
         List<String> warnings = new ArrayList<>(prepared.warnings());
 
-        int n = prepared.rows();
-        int d = prepared.cols();
-        double[] x = prepared.scaledView();
+        Matrix x = prepared.scaledMatrix();
         KMeansOptions base = new KMeansOptions(request.kMin(), request.nInit(), request.maxIter(), request.tol(),
                 request.seed(), request.threads());
-        SweepResult sweep = KSweep.run(x, n, d, request.kMin(), request.kMax(), base, request.silhouette(),
+        SweepResult sweep = KSweep.run(x, request.kMin(), request.kMax(), base, request.silhouette(),
                 progress.range(0.03, 0.85), cancel);
 
         int chosenK = chooseK(request, sweep);
@@ -63,12 +62,12 @@ public final class Pipeline {
             // A chosen k outside the sweep range is fitted on its own, with the same settings.
             progress.update(0.86, "Fitting k = " + chosenK);
             long t = System.nanoTime();
-            chosen = KMeans.fit(x, n, d, base.withK(chosenK), ProgressListener.NONE, cancel);
+            chosen = KMeans.fit(x, base.withK(chosenK), ProgressListener.NONE, cancel);
             extraFit = seconds(t);
             t = System.nanoTime();
             int[] rows = sweep.silhouetteRows();
             chosenSilhouettes = rows.length == 0 || chosenK < 2 ? null
-                    : Silhouette.samples(x, n, d, rows, chosen.labels(), chosenK, request.threads(), cancel);
+                    : Silhouette.samples(x, rows, chosen.labels(), chosenK, request.threads(), cancel);
             extraSilhouette = seconds(t);
         }
         if (chosen.emptyRefilled() > 0) {
@@ -85,7 +84,7 @@ public final class Pipeline {
         if (request.pcaComponents() > 0) {
             progress.update(0.93, "Principal components");
             long t = System.nanoTime();
-            pca = Pca.fit(x, n, d, Math.min(request.pcaComponents(), d), request.threads(), cancel);
+            pca = Pca.fit(x, Math.min(request.pcaComponents(), x.cols()), request.threads(), cancel);
             pcaSeconds = seconds(t);
         }
         progress.update(1, "Done");

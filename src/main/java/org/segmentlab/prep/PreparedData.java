@@ -2,18 +2,21 @@ package org.segmentlab.prep;
 
 import java.util.List;
 import java.util.Map;
+import org.segmentlab.data.Matrix;
 
 /**
  * The feature matrix k-means sees, and what it takes to reproduce it on new customers.
  *
- * <p>{@code scaled} and {@code unscaled} are row-major {@code rows x cols}. Row r of the matrix is row
+ * <p>{@code scaledMatrix} and {@code unscaled} are row-major {@code rows x cols}; the scaled matrix is kept in
+ * blocks of rows (see {@link Matrix}), so that a large one is never one huge allocation. Row r of the matrix is row
  * {@code sourceRows[r]} of the table (rows dropped for missing values are absent). Immutable: the
  * accessors without "View" return copies.
  *
  * @param featureNames   the matrix's columns: original, derived or one-hot ("REGION=North") names
  * @param unscaled       after imputation, log1p and one-hot, before scaling; may be null (not kept, to
  *                       save memory), in which case the accessors derive it as scaled * scale + center
- * @param scaled         after scaling: what k-means, silhouettes and PCA use
+ * @param scaledMatrix   after scaling: what k-means, silhouettes and PCA use (shared, not copied: callers must
+ *                       not modify it)
  * @param center         subtracted per feature by the scaling (0 for NONE)
  * @param scale          divided per feature by the scaling (1 for NONE)
  * @param imputedValues  the fill value used per imputed original or derived column
@@ -22,7 +25,7 @@ import java.util.Map;
  * @param warnings       plain-language notes on what was done
  * @param fitted         the same preparation, to apply to new customers (see {@link FittedPreparation})
  */
-public record PreparedData(List<String> featureNames, int rows, int cols, double[] unscaled, double[] scaled,
+public record PreparedData(List<String> featureNames, int rows, int cols, double[] unscaled, Matrix scaledMatrix,
                            int[] sourceRows, double[] center, double[] scale, Map<String, Double> imputedValues,
                            Map<String, double[]> derivedValues, List<String> droppedConstant,
                            List<String> warnings, FittedPreparation fitted) {
@@ -33,7 +36,8 @@ public record PreparedData(List<String> featureNames, int rows, int cols, double
         derivedValues = Map.copyOf(derivedValues);
         droppedConstant = List.copyOf(droppedConstant);
         warnings = List.copyOf(warnings);
-        if (scaled.length != (long) rows * cols || unscaled != null && unscaled.length != (long) rows * cols) {
+        if (scaledMatrix.rows() != rows || scaledMatrix.cols() != cols
+                || unscaled != null && unscaled.length != (long) rows * cols) {
             throw new IllegalArgumentException("matrix size does not match rows x cols");
         }
         if (fitted == null) {
@@ -48,7 +52,7 @@ public record PreparedData(List<String> featureNames, int rows, int cols, double
     public PreparedData(List<String> featureNames, int rows, int cols, double[] unscaled, double[] scaled,
                         int[] sourceRows, double[] center, double[] scale, Map<String, Double> imputedValues,
                         Map<String, double[]> derivedValues, List<String> droppedConstant, List<String> warnings) {
-        this(featureNames, rows, cols, unscaled, scaled, sourceRows, center, scale, imputedValues, derivedValues,
+        this(featureNames, rows, cols, unscaled, Matrix.wrap(scaled, rows, cols), sourceRows, center, scale, imputedValues, derivedValues,
                 droppedConstant, warnings, null);
     }
 
@@ -58,14 +62,9 @@ public record PreparedData(List<String> featureNames, int rows, int cols, double
         return v == null ? null : v.clone();
     }
 
-    /** The scaled matrix itself, not copied: callers must not modify it. */
-    public double[] scaledView() {
-        return scaled;
-    }
-
-    @Override
+    /** The scaled matrix as one new row-major array: for small data and tests (the engine reads {@link #scaledMatrix()}). */
     public double[] scaled() {
-        return scaled.clone();
+        return scaledMatrix.toArray();
     }
 
     /** The unscaled matrix (a copy, or derived from the scaled one when it was not kept). */
@@ -74,13 +73,20 @@ public record PreparedData(List<String> featureNames, int rows, int cols, double
         return unscaled != null ? unscaled.clone() : unscaleAll();
     }
 
-    /**
-     * The unscaled matrix: the kept array itself (callers must not modify it), or a new array derived
-     * from the scaled one when it was not kept. Hot paths that only need statistics should work on
-     * {@link #scaledView()} and map back with {@link #unscale(int, double)} instead.
-     */
-    public double[] unscaledView() {
-        return unscaled != null ? unscaled : unscaleAll();
+    /** Feature j's prepared (unscaled) values, one per matrix row (a new array). */
+    public double[] unscaledColumn(int j) {
+        if (unscaled != null) {
+            double[] out = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                out[i] = unscaled[i * cols + j];
+            }
+            return out;
+        }
+        double[] out = scaledMatrix.column(j);
+        for (int i = 0; i < rows; i++) {
+            out[i] = unscale(j, out[i]);
+        }
+        return out;
     }
 
     /** Feature j's scaled value v in prepared (unscaled) units. */
@@ -89,10 +95,10 @@ public record PreparedData(List<String> featureNames, int rows, int cols, double
     }
 
     private double[] unscaleAll() {
-        double[] out = new double[scaled.length];
+        double[] out = scaledMatrix.toArray();
         for (int i = 0; i < out.length; i++) {
             int j = i % cols;
-            out[i] = scaled[i] * scale[j] + center[j];
+            out[i] = out[i] * scale[j] + center[j];
         }
         return out;
     }

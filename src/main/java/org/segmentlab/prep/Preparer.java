@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.segmentlab.data.Column;
 import org.segmentlab.data.ColumnType;
+import org.segmentlab.data.Matrix;
 import org.segmentlab.data.DataTable;
 
 /**
@@ -290,8 +291,9 @@ public final class Preparer {
 
         // 7. Row-major matrices; (x - center) / scale in that order, as scikit-learn does.
         // Only the scaled matrix is kept: the unscaled one is scaled * scale + center, and keeping both
-        // would double the largest allocation (2 x 160 MB at 1,000,000 x 20).
-        double[] scaled = new double[m * d];
+        // would double the largest allocation (2 x 160 MB at 1,000,000 x 20). It is kept in blocks of rows
+        // (8 MB at most), never one 160 MB array: see Matrix for why.
+        Matrix scaled = Matrix.zeros(m, d);
         double[] center = new double[d];
         double[] scale = new double[d];
         double[][] cols = keptColumns.toArray(double[][]::new);
@@ -299,17 +301,19 @@ public final class Preparer {
             center[j] = centers.get(j);
             scale[j] = scales.get(j);
         }
-        // Blocks of rows, so that the row-major output is written while it sits in cache instead of
-        // being swept once per feature.
-        final int block = 512;
-        for (int r0 = 0; r0 < m; r0 += block) {
-            int r1 = Math.min(m, r0 + block);
+        // Runs of 512 rows, so that the row-major output is written while it sits in cache instead of
+        // being swept once per feature (a run never crosses a block of the matrix: 512 divides its rows per block).
+        final int run = 512;
+        for (int r0 = 0; r0 < m; r0 += run) {
+            int r1 = Math.min(m, r0 + run);
+            double[] out = scaled.blockOf(r0);
+            int base = scaled.offset(r0);
             for (int j = 0; j < d; j++) {
                 double[] col = cols[j];
                 double c = center[j];
                 double sc = scale[j];
-                for (int r = r0, idx = r0 * d + j; r < r1; r++, idx += d) {
-                    scaled[idx] = (col[r] - c) / sc;
+                for (int r = r0, idx = base + j; r < r1; r++, idx += d) {
+                    out[idx] = (col[r] - c) / sc;
                 }
             }
         }

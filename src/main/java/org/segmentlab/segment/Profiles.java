@@ -10,6 +10,7 @@ import java.util.Set;
 import org.segmentlab.data.Column;
 import org.segmentlab.data.ColumnType;
 import org.segmentlab.data.DataTable;
+import org.segmentlab.data.Matrix;
 import org.segmentlab.prep.Expression;
 import org.segmentlab.prep.PreparedData;
 
@@ -69,14 +70,16 @@ public final class Profiles {
 
         // Population and cluster means and the population sd of the prepared features, computed on the
         // scaled matrix and mapped back to prepared units (an affine map: z is the same either way).
-        double[] x = prepared.scaledView();
+        Matrix x = prepared.scaledMatrix();
         double[] popMean = new double[d];
         double[] popSd = new double[d];
         double[][] clusterMean = new double[k][d];
         for (int i = 0; i < n; i++) {
             int c = labels[i];
+            double[] xb = x.blockOf(i);
+            int o = x.offset(i);
             for (int j = 0; j < d; j++) {
-                double v = x[i * d + j];
+                double v = xb[o + j];
                 popMean[j] += v;
                 clusterMean[c][j] += v;
             }
@@ -88,8 +91,10 @@ public final class Profiles {
             }
         }
         for (int i = 0; i < n; i++) {
+            double[] xb = x.blockOf(i);
+            int o = x.offset(i);
             for (int j = 0; j < d; j++) {
-                double dv = x[i * d + j] - popMean[j];
+                double dv = xb[o + j] - popMean[j];
                 popSd[j] += dv * dv;
             }
         }

@@ -40,9 +40,9 @@ public final class AssignBenchmark {
             DataTable t = new CsvLoader().load(Path.of(args[1]));
             int k = Integer.parseInt(args[2]);
             PreparedData p = Preparer.prepare(t, PrepOptions.defaults());
-            KMeansResult fit = KMeans.fit(p.scaledView(), p.rows(), p.cols(), KMeansOptions.of(k, 42),
+            KMeansResult fit = KMeans.fit(p.scaledMatrix(), KMeansOptions.of(k, 42),
                     ProgressListener.NONE, CancellationToken.NONE);
-            PcaResult pca = Pca.fit(p.scaledView(), p.rows(), p.cols(), 2, 2, CancellationToken.NONE);
+            PcaResult pca = Pca.fit(p.scaledMatrix(), 2, 2, CancellationToken.NONE);
             ModelJson.write(Path.of(args[3]), ClusterModel.of(p, fit, pca, null));
             System.out.printf(Locale.ROOT, "fitted %d rows x %d features, k=%d, sizes %s%n", p.rows(), p.cols(), k,
                     java.util.Arrays.toString(fit.sizes()));

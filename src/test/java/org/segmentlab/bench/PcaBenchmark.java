@@ -43,10 +43,10 @@ public final class PcaBenchmark {
             prepS = Math.min(prepS, (System.nanoTime() - t0) / 1e9);
         }
         long t1 = System.nanoTime();
-        Pca.fit(p.scaledView(), p.rows(), p.cols(), 2, threads, CancellationToken.NONE);
+        Pca.fit(p.scaledMatrix(), 2, threads, CancellationToken.NONE);
         double first = (System.nanoTime() - t1) / 1e9;
         long t2 = System.nanoTime();
-        PcaResult r = Pca.fit(p.scaledView(), p.rows(), p.cols(), 2, threads, CancellationToken.NONE);
+        PcaResult r = Pca.fit(p.scaledMatrix(), 2, threads, CancellationToken.NONE);
         double warm = (System.nanoTime() - t2) / 1e9;
         System.out.printf(java.util.Locale.ROOT, "%d %d %.4f %.4f %.4f %.12f %.12f%n", p.rows(), p.cols(), prepS, first, warm,
                 r.explainedVarianceRatio()[0], r.explainedVarianceRatio()[1]);

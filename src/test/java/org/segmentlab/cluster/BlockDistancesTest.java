@@ -28,7 +28,7 @@ class BlockDistancesTest {
             double[][] out = new double[k][BlockDistances.ROWS];
             for (int from = 0; from < n; from += BlockDistances.ROWS) {
                 int m = Math.min(BlockDistances.ROWS, n - from);
-                b.load(x, from, m);
+                b.load(x, from * d, m);
                 b.distances(c, 1, k - 1, out);
                 for (int j = 0; j < k - 1; j++) {
                     for (int r = 0; r < m; r++) {
@@ -39,7 +39,7 @@ class BlockDistancesTest {
                 }
             }
             int[] rows = {n - 1, 3, 17, 0, 150};
-            b.gather(x, rows, rows.length);
+            b.gather(x, 0, rows, rows.length);
             b.distances(c, 0, k, out);
             for (int j = 0; j < k; j++) {
                 for (int r = 0; r < rows.length; r++) {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.DoubleAccumulator;
 
 import org.junit.jupiter.api.Test;
+import org.segmentlab.data.Matrix;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.CancelledException;
 
@@ -183,5 +185,83 @@ class SilhouetteTest {
                     t.cancel();
                 }, t));
         assertEquals(1, calls[0], "no work after the first update");
+    }
+
+    /** Seeded points around k centres in [-5, 5]^d, with unit noise. */
+    static double[] clustered(int n, int d, int k, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] centres = new double[k * d];
+        for (int i = 0; i < centres.length; i++) {
+            centres[i] = r.nextDouble(-5, 5);
+        }
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            int c = r.nextInt(k);
+            for (int f = 0; f < d; f++) {
+                x[i * d + f] = centres[c * d + f] + r.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void aMatrixInSeveralBlocksGivesTheSameSilhouettesAsTheFlatArray() {
+        int n = 9_001; // blocks of 2,048 rows: four full and a partial fifth (809 rows)
+        int d = 5;
+        double[] flat = clustered(n, d, 4, 41);
+        double[] before = flat.clone();
+        Matrix blocked = Matrix.copyOf(flat, n, d, 2048);
+        assertEquals(5, blocked.blockCount());
+        int[][] labs = {labels(n, 3, 42), labels(n, 6, 43)};
+        int[] ks = {3, 6};
+        // A sample over every block, with the rows either side of each block boundary and the last row.
+        SplittableRandom r = new SplittableRandom(44);
+        int[] rows = java.util.stream.IntStream.range(0, n)
+                .filter(i -> i % 2048 == 0 || i % 2048 == 2047 || i == n - 1 || r.nextInt(4) == 0).toArray();
+        assertTrue(rows.length > 2000 && rows.length < 2600, "sample of " + rows.length);
+
+        double[][] want = Silhouette.samplesForSweep(flat, n, d, rows, labs, ks, 1, CancellationToken.NONE);
+        for (int threads : new int[] {1, 2}) {
+            double[][] got = Silhouette.samplesForSweep(blocked, rows, labs, ks, threads, CancellationToken.NONE);
+            double[][] oneSided = Silhouette.samplesForSweep(blocked, rows, labs, ks, threads, null,
+                    CancellationToken.NONE, false);
+            double[][] wantOneSided = Silhouette.samplesForSweep(flat, n, d, rows, labs, ks, threads, null,
+                    CancellationToken.NONE, false);
+            for (int l = 0; l < labs.length; l++) {
+                assertArrayEquals(want[l], got[l], 0.0, threads + " threads, labelling " + l);
+                assertArrayEquals(wantOneSided[l], oneSided[l], 0.0,
+                        "one-sided, " + threads + " threads, labelling " + l);
+                assertArrayEquals(want[l], Silhouette.samples(blocked, rows, labs[l], ks[l], threads,
+                        CancellationToken.NONE), 0.0, "samples, " + threads + " threads, labelling " + l);
+            }
+        }
+        DoubleAccumulator progress = new DoubleAccumulator(Math::max, 0.0); // updated from the workers
+        double[][] withProgress = Silhouette.samplesForSweep(blocked, rows, labs, ks, 2,
+                (f, m) -> progress.accumulate(f), CancellationToken.NONE);
+        assertArrayEquals(want[1], withProgress[1], 0.0);
+        assertEquals(1.0, progress.get(), 1e-12);
+        assertArrayEquals(before, flat, 0.0, "the caller's array is not modified");
+    }
+
+    @Test
+    void theScoreOverAllRowsOfABlockedMatrixEqualsTheFlatOne() {
+        int n = 5_000; // two full blocks of 2,048 and a partial third
+        int d = 3;
+        double[] flat = clustered(n, d, 3, 51);
+        Matrix blocked = Matrix.copyOf(flat, n, d, 2048);
+        int[] lab = labels(n, 3, 52);
+        double want = Silhouette.score(flat, n, d, lab, 3, 1, CancellationToken.NONE);
+        assertEquals(want, Silhouette.score(blocked, lab, 3, 1, CancellationToken.NONE));
+        assertEquals(want, Silhouette.score(blocked, lab, 3, 2, CancellationToken.NONE));
+        assertEquals(want, Silhouette.score(Matrix.wrap(flat, n, d), lab, 3, 2, CancellationToken.NONE));
+    }
+
+    @Test
+    void aFlatArrayOfTheWrongLengthIsRefusedAsBefore() {
+        double[] x = data(10, 2, 1);
+        int[] lab = labels(11, 2, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Silhouette.samples(x, 11, 2, Silhouette.allRows(11), lab, 2, 1, CancellationToken.NONE));
+        assertEquals("the data array holds 20 values, not 11 x 2", e.getMessage());
     }
 }

@@ -215,6 +215,38 @@ class PreparerTest {
     }
 
     @Test
+    void aLargeTableIsPreparedInBlocksOfRowsHoldingTheSameValues() throws PrepException {
+        // 70,001 rows x 20 features: blocks of 32,768 rows (5.2 MB), the last one partial, and never one
+        // 11 MB array; every value is still (x - centre) / scale of its own row.
+        int n = 70_001;
+        int d = 20;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        org.segmentlab.data.Column[] cols = new org.segmentlab.data.Column[d];
+        double[][] raw = new double[d][n];
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < n; i++) {
+                raw[j][i] = rnd.nextGaussian() * (j + 1) + j;
+            }
+            cols[j] = numeric("F" + j, raw[j]);
+        }
+        PreparedData p = Preparer.prepare(table(cols), scaling(Scaling.ZSCORE));
+        org.segmentlab.data.Matrix m = p.scaledMatrix();
+        assertEquals(3, m.blockCount());
+        assertEquals(32_768, m.rowsPerBlock());
+        double[] c = p.center();
+        double[] s = p.scale();
+        for (int i : new int[] {0, 511, 512, 32_767, 32_768, 65_535, 65_536, 70_000}) {
+            for (int j = 0; j < d; j++) {
+                assertEquals((raw[j][i] - c[j]) / s[j], m.get(i, j), 0.0, "row " + i + " feature " + j);
+            }
+        }
+        double[] flat = p.scaled();
+        assertEquals((long) n * d, flat.length);
+        assertTrue(m.sameValues(org.segmentlab.data.Matrix.wrap(flat, n, d)));
+        assertArrayEquals(raw[7], p.unscaledColumn(7), 1e-9);
+    }
+
+    @Test
     void minMaxScaling() throws PrepException {
         PreparedData p = Preparer.prepare(table(numeric("A", 10, 20, 15, 30)), scaling(Scaling.MINMAX));
         assertArrayEquals(new double[] {0, 0.5, 0.25, 1}, p.scaled(), 1e-15);
@@ -318,7 +350,7 @@ class PreparerTest {
         PreparedData p = Preparer.prepare(t, o);
         assertEquals(List.of("A", "B", "C=x", "C=y", "C=z", "D"), p.featureNames());
         FittedPreparation f = p.fitted();
-        double[] scaled = p.scaledView();
+        double[] scaled = p.scaled();
         int[] rows = p.sourceRows();
         for (int r = 0; r < p.rows(); r++) {
             double[] x = f.transformRow(t, rows[r]);
@@ -348,7 +380,7 @@ class PreparerTest {
         assertEquals(18, p.cols());
         FittedPreparation f = p.fitted();
         int[] rows = p.sourceRows();
-        double[] scaled = p.scaledView();
+        double[] scaled = p.scaled();
         for (int r = 0; r < p.rows(); r += 7) {
             double[] x = f.transformRow(cc, rows[r]);
             for (int j = 0; j < p.cols(); j++) {
@@ -383,7 +415,7 @@ class PreparerTest {
             int r = ref.get("rows").get(k).asInt();
             for (int j = 0; j < 17; j++) {
                 double expected = ref.get("scaled_rows").get(k).get(j).asDouble();
-                assertEquals(expected, p.scaledView()[r * 17 + j], 1e-12 * Math.max(1, Math.abs(expected)));
+                assertEquals(expected, p.scaledMatrix().get(r, j), 1e-12 * Math.max(1, Math.abs(expected)));
             }
         }
         PreparedData robust = Preparer.prepare(cc, scaling(Scaling.ROBUST));

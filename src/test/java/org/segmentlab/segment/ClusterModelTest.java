@@ -54,7 +54,7 @@ class ClusterModelTest {
     void reproducesTheLabelsOfTheRealKMeans() throws Exception {
         ModelFixtures.Fitted f = ModelFixtures.creditCard();
         PreparedData p = f.prepared();
-        KMeansResult fit = KMeans.fit(p.scaledView(), p.rows(), p.cols(), KMeansOptions.of(6, 42),
+        KMeansResult fit = KMeans.fit(p.scaledMatrix(), KMeansOptions.of(6, 42),
                 ProgressListener.NONE, CancellationToken.NONE);
         ClusterModel m = ClusterModel.of(p, fit, null, null);
         int[] labels = fit.labels();

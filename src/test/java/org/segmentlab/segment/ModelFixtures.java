@@ -109,8 +109,8 @@ public final class ModelFixtures {
 
     public static Fitted fit(DataTable t, PrepOptions o, int k, long seed) throws Exception {
         PreparedData p = Preparer.prepare(t, o);
-        KMeansResult fit = lloyd(p.scaledView(), p.rows(), p.cols(), k, seed);
-        PcaResult pca = Pca.fit(p.scaledView(), p.rows(), p.cols(), 2, 1, CancellationToken.NONE);
+        KMeansResult fit = lloyd(p.scaled(), p.rows(), p.cols(), k, seed);
+        PcaResult pca = Pca.fit(p.scaled(), p.rows(), p.cols(), 2, 1, CancellationToken.NONE);
         return new Fitted(t, p, fit, pca);
     }
 

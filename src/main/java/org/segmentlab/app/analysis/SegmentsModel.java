@@ -309,12 +309,7 @@ public record SegmentsModel(int k, String[] personaNames, String[] names, int[] 
         if (j < 0) {
             return null;
         }
-        double[] u = p.unscaledView();
-        double[] out = new double[p.rows()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = u[i * p.cols() + j];
-        }
-        return out;
+        return p.unscaledColumn(j);
     }
 
     /** Raw units as people read them: whole numbers with separators from 100 up, else 3 significant digits. */

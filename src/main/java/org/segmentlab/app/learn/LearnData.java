@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.segmentlab.data.DataTable;
+import org.segmentlab.data.Matrix;
 import org.segmentlab.data.ToyData;
 import org.segmentlab.pca.PcaResult;
 import org.segmentlab.pipeline.AnalysisResult;
@@ -128,10 +129,9 @@ public record LearnData(String title, double[] xs, double[] ys, String xLabel, S
             if (f >= p.cols()) {
                 throw new IllegalArgumentException("no axis " + axis);
             }
-            double[] s = p.scaledView();
-            int d = p.cols();
+            Matrix s = p.scaledMatrix();
             for (int i = 0; i < rows.length; i++) {
-                out[i] = s[rows[i] * d + f];
+                out[i] = s.get(rows[i], f);
             }
         }
         return out;

@@ -58,7 +58,7 @@ class LearnViewModelTest {
 
         int visits = vm.axisNames().indexOf("VISITS (scaled)");
         vm.xAxisProperty().set(visits);
-        double[] scaled = first.result().prepared().scaledView();
+        double[] scaled = first.result().prepared().scaled();
         int cols = first.result().prepared().cols();
         int f = first.result().prepared().featureNames().indexOf("VISITS");
         assertEquals(scaled[5 * cols + f], vm.dataProperty().get().xs()[5], 0.0);
