@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.segmentlab.cluster.KMeansOptions;
+import org.segmentlab.data.Matrix;
 import org.segmentlab.metrics.SilhouetteMode;
 import org.segmentlab.pipeline.KSweep;
 import org.segmentlab.pipeline.SweepEntry;
@@ -20,12 +21,13 @@ import org.segmentlab.testdata.CreditCardFixture;
  * does, runs {@link KSweep} and prints JSON with the same keys as {@code sklearn_reference.py}
  * ({@code sweep_fit_s}, {@code silhouette_total_s}, per-k inertia and scores), plus process CPU seconds of
  * the fits and of the silhouette pass (with CH/DB) for the first sweep (cold JVM) and the last one
- * ({@code --warmup N} sweeps before it; warm).
+ * ({@code --warmup N} sweeps before it; warm). The data are laid out as the app lays out its prepared matrix
+ * ({@code Matrix.copyOf}: one array up to 8 MB, blocks of rows beyond); {@code --layout flat} keeps one array.
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.segmentlab.bench.SweepBenchmark \
  *     --input samples/cc_general.csv --k-min 1 --k-max 10 --n-init 10 --seed 42 --threads 2 \
- *     [--silhouette exact|sample:10000|off] [--warmup 0] [--labels-out DIR]
+ *     [--silhouette exact|sample:10000|off] [--warmup 0] [--labels-out DIR] [--layout blocks|flat]
  * </pre>
  */
 public final class SweepBenchmark {
@@ -44,6 +46,7 @@ public final class SweepBenchmark {
         SilhouetteMode mode = SilhouetteMode.EXACT;
         Path labelsOut = null;
         java.util.Set<String> drop = java.util.Set.of();
+        boolean flat = false;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -57,11 +60,13 @@ public final class SweepBenchmark {
                 case "--silhouette" -> { mode = SilhouetteMode.parse(v); i++; }
                 case "--labels-out" -> { labelsOut = Path.of(v); i++; }
                 case "--drop" -> { drop = java.util.Set.of(v.split(",")); i++; }
+                case "--layout" -> { flat = v.equals("flat"); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         long t0 = System.nanoTime();
         CreditCardFixture data = CreditCardFixture.read(Path.of(input), drop);
+        Matrix x = flat ? Matrix.wrap(data.x, data.n, data.d) : Matrix.copyOf(data.x, data.n, data.d);
         double loadS = (System.nanoTime() - t0) / 1e9;
         KMeansOptions base = new KMeansOptions(kMin, nInit, 300, 1e-4, seed, threads);
         // Process CPU time (all threads, JIT compiler and GC included) of the fits (until the sweep
@@ -71,7 +76,7 @@ public final class SweepBenchmark {
         for (int w = 0; w <= warmup; w++) {
             double[] mark = {Double.NaN};
             double c0 = processCpu();
-            r = KSweep.run(data.x, data.n, data.d, kMin, kMax, base, mode, (f, m) -> {
+            r = KSweep.run(x, kMin, kMax, base, mode, (f, m) -> {
                 if (Double.isNaN(mark[0]) && m.startsWith("Silhouettes")) {
                     mark[0] = processCpu();
                 }
@@ -84,6 +89,7 @@ public final class SweepBenchmark {
         StringBuilder sb = new StringBuilder();
         sb.append("{\n \"tool\": \"SegmentLab\",\n \"threads\": ").append(threads)
                 .append(",\n \"rows\": ").append(data.n).append(",\n \"features\": ").append(data.d)
+                .append(",\n \"matrix_blocks\": ").append(x.blockCount())
                 .append(",\n \"load_s\": ").append(fmt(loadS)).append(",\n \"warmup_sweeps\": ").append(warmup)
                 .append(",\n \"silhouette_rows\": ").append(r.silhouetteRows().length)
                 .append(",\n \"sweep\": [\n");

@@ -81,6 +81,8 @@ class AssignViewModelTest {
         assertEquals(2, total);
         assertEquals(List.of("North folk", "South folk", "East folk"),
                 vm.counts().stream().map(AssignViewModel.SegmentCount::segment).toList());
+        vm.dispose();
+        assertFalse(Files.exists(r.output()), "closing the window deletes the temporary output");
     }
 
     private static AssignViewModel.ColumnMatch find(List<AssignViewModel.ColumnMatch> ms, String column) {
