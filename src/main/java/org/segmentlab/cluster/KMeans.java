@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.segmentlab.data.Matrix;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.ProgressListener;
+import org.segmentlab.progress.WorkerThreads;
 
 /**
  * K-means (Lloyd) with k-means++ seeding (scikit-learn's greedy variant) and restarts, following
@@ -1672,11 +1673,7 @@ public final class KMeans {
     }
 
     static java.util.concurrent.ThreadFactory daemonFactory() {
-        return r -> {
-            Thread t = new Thread(r, "segmentlab-kmeans");
-            t.setDaemon(true);
-            return t;
-        };
+        return WorkerThreads.factory("segmentlab-kmeans");
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.CancelledException;
 import org.segmentlab.progress.ProgressListener;
+import org.segmentlab.progress.WorkerThreads;
 
 /**
  * Reads customer CSV files as people really have them: sniffs the dialect, types the columns and
@@ -894,11 +895,7 @@ public final class CsvLoader {
                 return;
             }
             int threads = Math.min(n, Math.max(1, Runtime.getRuntime().availableProcessors()));
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "csv-load");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = Executors.newFixedThreadPool(threads, WorkerThreads.factory("csv-load"));
             try {
                 List<Future<Void>> futures = new ArrayList<>();
                 for (int k = 0; k < n; k++) {

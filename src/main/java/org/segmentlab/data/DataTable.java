@@ -119,7 +119,8 @@ public final class DataTable {
             }
         };
         java.util.concurrent.CompletableFuture<Void> other =
-                n > 1 && Runtime.getRuntime().availableProcessors() > 1 ? java.util.concurrent.CompletableFuture.runAsync(worker)
+                n > 1 && Runtime.getRuntime().availableProcessors() > 1 ? java.util.concurrent.CompletableFuture.runAsync(worker,
+                        r -> org.segmentlab.progress.WorkerThreads.daemon(r, "column-statistics").start())
                         : java.util.concurrent.CompletableFuture.completedFuture(null);
         worker.run();
         try {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.segmentlab.data.Matrix;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.ProgressListener;
+import org.segmentlab.progress.WorkerThreads;
 
 /**
  * Exact silhouettes (Euclidean) without an n x n matrix. Does not modify its inputs. The rows are read
@@ -233,11 +234,7 @@ public final class Silhouette {
         if (workers == 1) {
             worker.run();
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread th = new Thread(r, "segmentlab-silhouette");
-                th.setDaemon(true);
-                return th;
-            });
+            ExecutorService pool = Executors.newFixedThreadPool(workers, WorkerThreads.factory("segmentlab-silhouette"));
             try {
                 List<Future<?>> fs = new ArrayList<>();
                 for (int w = 0; w < workers; w++) {

@@ -13,6 +13,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.segmentlab.data.Matrix;
 import org.segmentlab.progress.CancellationToken;
 import org.segmentlab.progress.CancelledException;
+import org.segmentlab.progress.WorkerThreads;
 
 /**
  * Principal component analysis on EJML, through the d x d covariance matrix: cheap for the tall,
@@ -83,11 +84,8 @@ public final class Pca {
         }
         int chunkRows = Math.max(MIN_CHUNK_ROWS, (n + MAX_CHUNKS - 1) / MAX_CHUNKS);
         int chunks = (n + chunkRows - 1) / chunkRows;
-        ExecutorService pool = threads > 1 && chunks > 1 ? Executors.newFixedThreadPool(Math.min(threads, chunks), r -> {
-            Thread t = new Thread(r, "pca-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        ExecutorService pool = threads > 1 && chunks > 1 ? Executors.newFixedThreadPool(Math.min(threads, chunks),
+                WorkerThreads.factory("pca-worker")) : null;
         try {
             // 1. Mean: per-chunk sums, added in chunk order.
             double[][] sums = run(pool, chunks, c -> {

@@ -32,6 +32,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javax.imageio.ImageIO;
 import org.segmentlab.app.task.FxThread;
+import org.segmentlab.progress.WorkerThreads;
 
 /**
  * Exports charts as images: renders a chart at the asked size with an optional title band above and a small
@@ -44,11 +45,8 @@ import org.segmentlab.app.task.FxThread;
  */
 public final class ChartExport {
 
-    private static final ExecutorService ENCODER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "chart-png-encoder");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService ENCODER = Executors.newSingleThreadExecutor(
+            WorkerThreads.factory("chart-png-encoder"));
     /** Name of the thread that encoded the last PNG (tests check it is not the FX thread). */
     static volatile String lastEncoderThread;
 

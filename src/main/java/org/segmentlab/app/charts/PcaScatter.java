@@ -49,6 +49,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.segmentlab.progress.WorkerThreads;
 
 /**
  * Scatter of every customer (up to about a million points) in two chosen dimensions, rasterised into an int
@@ -187,11 +188,7 @@ public class PcaScatter extends BorderPane {
 
     /** One daemon thread draws the rasters of every scatter (it uses a second core through ScatterRaster). */
     private static final java.util.concurrent.ExecutorService RENDERER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "scatter-render");
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.Executors.newSingleThreadExecutor(WorkerThreads.factory("scatter-render"));
 
     private int generation;
     private BiConsumer<Integer, Integer> onChooseAxes;
@@ -411,7 +408,7 @@ public class PcaScatter extends BorderPane {
         sizes = null;
         drawOrder = new DrawOrder(new double[0], new double[0], new int[0], null);
         indexReady.set(false);
-        Thread t = new Thread(() -> {
+        Thread t = WorkerThreads.daemon(() -> {
             Prepared p = Prepared.of(gx.clone(), gy.clone(), gc.clone(), kk);
             Platform.runLater(() -> {
                 if (gen == generation) {
@@ -422,7 +419,6 @@ public class PcaScatter extends BorderPane {
                 }
             });
         }, "scatter-index");
-        t.setDaemon(true);
         // Two pulses later: a result's views are set up in the pulses after it arrives, and an index thread
         // started at once took a core from them (a 146-171 ms gap with 34-37 ms of FX work, in fx-pulse). A newer
         // setData by then makes this one unnecessary.

@@ -229,11 +229,8 @@ public final class ScatterRaster {
             synchronized (ScatterRaster.class) {
                 w = worker;
                 if (w == null) {
-                    w = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                        Thread t = new Thread(r, "scatter-raster");
-                        t.setDaemon(true);
-                        return t;
-                    });
+                    w = java.util.concurrent.Executors.newSingleThreadExecutor(
+                            org.segmentlab.progress.WorkerThreads.factory("scatter-raster"));
                     worker = w;
                 }
             }

@@ -3,10 +3,9 @@ package org.segmentlab.app.task;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import org.segmentlab.progress.CancellationToken;
+import org.segmentlab.progress.WorkerThreads;
 
 /**
  * Runs tasks on a small pool of daemon worker threads and publishes progress (coalesced) and
@@ -18,22 +17,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final Executor publisher;
 
     public FxTaskRunner() {
-        this(Executors.newFixedThreadPool(2, daemonThreads()), Platform::runLater);
+        this(Executors.newFixedThreadPool(2, WorkerThreads.numbered("segmentlab-worker-")), Platform::runLater);
     }
 
     /** @param publisher where listeners are called; {@code Platform::runLater} in the app */
     public FxTaskRunner(ExecutorService workers, Executor publisher) {
         this.workers = workers;
         this.publisher = publisher;
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "segmentlab-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override
