@@ -115,7 +115,7 @@ public final class MainWindow {
             }
         });
 
-        charts().forEach((file, chart) -> installCopyMenu(chart));
+        charts().forEach(this::installChartMenu);
 
         personasView = new PersonaCardsView(vm.personas());
         Node personasPlaceholder = placeholder("Run an analysis to see a persona card for each segment.");
@@ -217,13 +217,16 @@ public final class MainWindow {
         MenuItem reload = item("Reload", new KeyCodeCombination(KeyCode.F5), vm::reload);
         reload.disableProperty().bind(vm.fileProperty().isNull().or(vm.busyProperty()));
         MenuItem exit = item("Exit", null, this::exit);
-        MenuItem allCharts = item("All charts…", null, this::exportAllCharts);
+        MenuItem allCharts = item("All charts (PNG)…", null, () -> exportAllCharts("png"));
         allCharts.setId("menuExportAllCharts");
         allCharts.disableProperty().bind(vm.outcomeProperty().isNull());
+        MenuItem allChartsSvg = item("All charts (SVG)…", null, () -> exportAllCharts("svg"));
+        allChartsSvg.setId("menuExportAllChartsSvg");
+        allChartsSvg.disableProperty().bind(vm.outcomeProperty().isNull());
         MenuItem report = item("Report (HTML)…", null, this::exportReport);
         report.setId("menuExportReport");
         report.disableProperty().bind(vm.outcomeProperty().isNull());
-        Menu export = new Menu("Export", null, allCharts, report);
+        Menu export = new Menu("Export", null, allCharts, allChartsSvg, report);
         export.getItems().addAll(new org.segmentlab.app.export.ExportMenu(vm, () -> dialogs, this::near,
                 org.segmentlab.app.export.OverwritePrompt.dialog(() -> stage), exportNotifier, this::charts,
                 this::exportOptions).items());
@@ -453,37 +456,67 @@ public final class MainWindow {
         return org.segmentlab.app.charts.ExportOptions.defaults().withFooter(exportFooter());
     }
 
-    private void exportAllCharts() {
+    /** Every chart by its file name in the given format ("png" or "svg"). */
+    private Map<String, org.segmentlab.app.charts.CanvasChart> charts(String format) {
+        Map<String, org.segmentlab.app.charts.CanvasChart> m = new java.util.LinkedHashMap<>();
+        charts().forEach((name, chart) -> m.put(stripExtension(name) + "." + format, chart));
+        return m;
+    }
+
+    private void exportAllCharts(String format) {
         Path folder = org.segmentlab.app.export.OverwriteCheck.chooseFolder(dialogs, near(),
-                "Export all charts to a folder", org.segmentlab.app.charts.ChartExport.fileNames(charts().keySet()),
+                "Export all charts to a folder", org.segmentlab.app.charts.ChartExport.fileNames(charts(format).keySet()),
                 org.segmentlab.app.export.OverwritePrompt.dialog(() -> stage));
         if (folder != null) {
-            exportAllCharts(folder);
+            exportAllCharts(folder, format);
         }
     }
 
-    /**
-     * Writes every chart as a PNG into {@code folder}: snapshots on the FX thread, encoding on a worker;
-     * the status line (or the banner) says how it went. Returns the files when done.
-     */
+    /** {@link #exportAllCharts(Path, String)} as PNG. */
     public java.util.concurrent.CompletableFuture<List<Path>> exportAllCharts(Path folder) {
+        return exportAllCharts(folder, "png");
+    }
+
+    /**
+     * Writes every chart into {@code folder} as PNG or SVG ({@code format} "png" or "svg"): drawn on the FX thread,
+     * encoded and written on a worker; the status line (or the banner) says how it went. Returns the files.
+     */
+    public java.util.concurrent.CompletableFuture<List<Path>> exportAllCharts(Path folder, String format) {
         vm.showStatus("Exporting the charts to " + folder + "…");
         java.util.concurrent.CompletableFuture<List<Path>> done;
         try {
-            done = org.segmentlab.app.charts.ChartExport.exportAllAsync(charts(), folder, exportOptions());
+            done = org.segmentlab.app.charts.ChartExport.exportAllAsync(charts(format), folder, exportOptions());
         } catch (RuntimeException e) {
             done = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
+        return reportWritten(done, "Charts exported", files -> files.size() + " charts exported to " + folder,
+                "Could not export the charts to " + folder);
+    }
+
+    /**
+     * Saves one chart as PNG or SVG (by the file name's extension) in the background, with the export's footer;
+     * the status line, the notification or the banner say how it went.
+     */
+    public java.util.concurrent.CompletableFuture<Path> saveChart(org.segmentlab.app.charts.CanvasChart chart, Path file) {
+        vm.showStatus("Saving the chart to " + file + "…");
+        java.util.concurrent.CompletableFuture<List<Path>> done = org.segmentlab.app.charts.ChartExport
+                .writeAsync(chart, file, exportOptions()).thenApply(List::of);
+        return reportWritten(done, "Chart saved", files -> "Chart saved to " + file, "Could not save the chart to " + file)
+                .thenApply(files -> files.get(0));
+    }
+
+    private java.util.concurrent.CompletableFuture<List<Path>> reportWritten(
+            java.util.concurrent.CompletableFuture<List<Path>> done, String title,
+            java.util.function.Function<List<Path>, String> status, String failure) {
         return done.whenComplete((files, error) -> javafx.application.Platform.runLater(() -> {
             if (error != null) {
                 Throwable why = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                         ? error.getCause() : error;
-                AppLog.error("Could not export the charts to " + folder, why);
-                vm.showProblem("Could not export the charts to " + folder + ": " + why.getMessage()
-                        + ". Choose another folder.");
+                AppLog.error(failure, why);
+                vm.showProblem(failure + ": " + why.getMessage() + ". Choose another folder.");
             } else {
-                vm.showStatus(files.size() + " charts exported to " + folder);
-                exportNotifier.written("Charts exported", files);
+                vm.showStatus(status.apply(files));
+                exportNotifier.written(title, files);
             }
         }));
     }
@@ -501,19 +534,34 @@ public final class MainWindow {
         return org.segmentlab.app.report.ReportExport.export(file, vm, charts(), exportOptions(), exportNotifier);
     }
 
-    /** "Copy chart" on the chart's context menu: the chart as an image, with the export's footer. */
-    private void installCopyMenu(org.segmentlab.app.charts.CanvasChart chart) {
+    /**
+     * The chart's context menu: "Copy chart" (the chart as an image, with the export's footer) and "Save chart as
+     * PNG…" / "Save chart as SVG…", suggesting the name "All charts" uses.
+     */
+    private void installChartMenu(String fileName, org.segmentlab.app.charts.CanvasChart chart) {
         MenuItem copy = new MenuItem("Copy chart");
         copy.setOnAction(e -> {
             if (org.segmentlab.app.charts.ChartExport.copyToClipboard(chart, exportOptions())) {
                 vm.showStatus("Chart copied to the clipboard");
             }
         });
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(copy);
+        MenuItem png = new MenuItem("Save chart as PNG…");
+        png.setOnAction(e -> chooseChartFile(chart, fileName, "png"));
+        MenuItem svg = new MenuItem("Save chart as SVG…");
+        svg.setOnAction(e -> chooseChartFile(chart, fileName, "svg"));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(copy, png, svg);
         chart.setOnContextMenuRequested(e -> {
             menu.show(chart, e.getScreenX(), e.getScreenY());
             e.consume();
         });
+    }
+
+    private void chooseChartFile(org.segmentlab.app.charts.CanvasChart chart, String fileName, String format) {
+        Path to = dialogs.saveFile(near(), "Save the chart", stripExtension(fileName) + "." + format,
+                format.toUpperCase(java.util.Locale.ROOT) + " image", "*." + format);
+        if (to != null) {
+            saveChart(chart, to);
+        }
     }
 
     private void locateData() {

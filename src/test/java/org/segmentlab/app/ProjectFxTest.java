@@ -250,6 +250,31 @@ class ProjectFxTest {
             assertEquals(folder, f.getParent());
         }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().statusProperty().get().startsWith("7 charts exported"));
+
+        // The same charts as SVG: vector text carries the segment names the cards show.
+        Path svgFolder = dir.resolve("charts-svg");
+        robot.interact(() -> done.set(window.exportAllCharts(svgFolder, "svg")));
+        List<Path> svgs = done.get().get(120, TimeUnit.SECONDS);
+        assertEquals(7, svgs.size());
+        String name0 = vm().personas().nameOf(0);
+        for (Path f : svgs) {
+            assertTrue(f.getFileName().toString().endsWith(".svg"), f.toString());
+            String svg = Files.readString(f);
+            assertTrue(svg.startsWith("<?xml") && svg.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), f.toString());
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        String scatter = Files.readString(svgFolder.resolve("pca_scatter.svg"));
+        assertTrue(scatter.contains(">" + name0 + "<") || scatter.contains(">" + name0 + " "), "segment name " + name0
+                + " in the scatter's legend");
+
+        // One chart from its context menu's action: the name decides the format.
+        Path one = dir.resolve("elbow-one.svg");
+        var saved = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Path>>();
+        robot.interact(() -> saved.set(window.saveChart(window.charts().get("elbow.png"), one)));
+        assertEquals(one, saved.get().get(60, TimeUnit.SECONDS));
+        assertTrue(Files.readString(one).contains("number of clusters k"), "the elbow's axis title as text");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().statusProperty().get().equals("Chart saved to " + one));
     }
 
     @Test

@@ -26,6 +26,8 @@ public abstract class CanvasChart extends Region {
     protected static final double BASE_FONT = 12;
 
     protected final Canvas canvas = new Canvas();
+    /** The on-screen canvas as the charts draw on it. */
+    private final ChartGraphics screen = new FxChartGraphics(canvas.getGraphicsContext2D());
     protected final Pane overlay = new Pane();
     protected final Label hoverLabel = new Label();
     private boolean redrawScheduled;
@@ -96,9 +98,8 @@ public abstract class CanvasChart extends Region {
     public final void redrawNow() {
         long t0 = System.nanoTime();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        GraphicsContext gc = canvas.getGraphicsContext2D();
         if (w >= 1 && h >= 1) {
-            paint(gc, w, h, 1.0, true);
+            paint(screen, w, h, 1.0, true);
         }
         lastRedrawNanos = System.nanoTime() - t0;
         redrawCount++;
@@ -115,7 +116,7 @@ public abstract class CanvasChart extends Region {
      * @param textScale multiply font sizes and line widths by this (1 on screen, width/1200 for exports)
      * @param live      true for the on-screen canvas (may use interactive state such as hover), false for export
      */
-    protected abstract void paint(GraphicsContext gc, double w, double h, double textScale, boolean live);
+    protected abstract void paint(ChartGraphics gc, double w, double h, double textScale, boolean live);
 
     /** Duration of the last paint in nanoseconds. */
     public long lastRedrawNanos() {
@@ -136,7 +137,7 @@ public abstract class CanvasChart extends Region {
             throw new IllegalArgumentException("snapshot size must be positive, got " + width + " x " + height);
         }
         Canvas c = new Canvas(width, height);
-        paint(c.getGraphicsContext2D(), width, height, Math.max(1.0, width / 1200.0), false);
+        paint(new FxChartGraphics(c.getGraphicsContext2D()), width, height, Math.max(1.0, width / 1200.0), false);
         SnapshotParameters p = new SnapshotParameters();
         p.setFill(Color.WHITE);
         return c.snapshot(p, new WritableImage(width, height));

@@ -22,7 +22,6 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -36,12 +35,15 @@ import org.segmentlab.progress.WorkerThreads;
 
 /**
  * Exports charts as images: renders a chart at the asked size with an optional title band above and a small
- * grey footer below, text scaled with the image width ({@link ExportOptions#textScale()}), and writes PNG files
- * atomically (temporary file in the same folder, then rename), to the clipboard, or a set of charts to a folder.
+ * grey footer below, text scaled with the image width ({@link ExportOptions#textScale()}), and writes PNG or SVG
+ * files atomically (temporary file in the same folder, then rename), to the clipboard, or a set of charts to a
+ * folder. PNG and SVG come from the same painting code: the charts draw on a {@link ChartGraphics}, which is a
+ * canvas for PNG ({@link FxChartGraphics}) and a recorder of vector shapes and text for SVG
+ * ({@link SvgChartGraphics}; the scatter's points stay one embedded image).
  *
- * <p>Rendering happens on the FX thread (methods called elsewhere hand it over and wait); PNG encoding is done
- * by the caller's thread ({@link #writePng}) or by a worker ({@link #writePngAsync}). Nothing is modified
- * except the files written and the clipboard; the on-screen charts are left as they are. SVG is not offered.
+ * <p>Rendering happens on the FX thread (methods called elsewhere hand it over and wait); encoding is done
+ * by the caller's thread ({@link #writePng}, {@link #writeSvg}) or by a worker ({@link #writeAsync}). Nothing is
+ * modified except the files written and the clipboard; the on-screen charts are left as they are.
  */
 public final class ChartExport {
 
@@ -59,7 +61,7 @@ public final class ChartExport {
      * Renders {@code chart} at {@code o.pixelWidth() x o.pixelHeight()} with title and footer. FX thread only.
      */
     public static WritableImage render(CanvasChart chart, ExportOptions o) {
-        return compose(o, (gc, w, h, s) -> chart.paint(gc, w, h, s, false));
+        return compose(o, painter(chart));
     }
 
     /**
@@ -67,13 +69,29 @@ public final class ChartExport {
      * scaled); any other node is snapshotted scaled uniformly to fit and centred. FX thread only.
      */
     public static WritableImage render(Node node, ExportOptions o) {
+        return compose(o, painter(node));
+    }
+
+    /**
+     * Records any node as an SVG at the export size, as {@link #render(Node, ExportOptions)} draws it: a chart as
+     * vector shapes and text, any other node as an embedded snapshot. FX thread only; call
+     * {@link SvgChartGraphics#toSvg()} on any thread afterwards.
+     */
+    public static SvgChartGraphics renderSvg(Node node, ExportOptions o) {
+        requireFxThread();
+        SvgChartGraphics g = new SvgChartGraphics(o.pixelWidth(), o.pixelHeight());
+        paintInto(g, o, painter(node));
+        return g;
+    }
+
+    private static Painter painter(Node node) {
         if (node instanceof CanvasChart c) {
-            return render(c, o);
+            return (gc, w, h, s) -> c.paint(gc, w, h, s, false);
         }
         if (node instanceof PcaScatter p) {
-            return render(p.plotNode(), o);
+            return painter(p.plotNode());
         }
-        return compose(o, (gc, w, h, s) -> {
+        return (gc, w, h, s) -> {
             Bounds b = node.getLayoutBounds();
             if (b.getWidth() <= 0 || b.getHeight() <= 0) {
                 return;
@@ -84,23 +102,34 @@ public final class ChartExport {
             p.setTransform(javafx.scene.transform.Transform.scale(f, f));
             WritableImage img = node.snapshot(p, null);
             gc.drawImage(img, (w - img.getWidth()) / 2, (h - img.getHeight()) / 2);
-        });
+        };
     }
 
     @FunctionalInterface
     private interface Painter {
-        void paint(GraphicsContext gc, double w, double h, double textScale);
+        void paint(ChartGraphics gc, double w, double h, double textScale);
+    }
+
+    private static void requireFxThread() {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("ChartExport.render must run on the JavaFX thread; use writePng, writeSvg"
+                    + " or writeAsync from other threads");
+        }
     }
 
     private static WritableImage compose(ExportOptions o, Painter painter) {
-        if (!Platform.isFxApplicationThread()) {
-            throw new IllegalStateException("ChartExport.render must run on the JavaFX thread; use writePng or"
-                    + " writePngAsync from other threads");
-        }
+        requireFxThread();
+        Canvas canvas = new Canvas(o.pixelWidth(), o.pixelHeight());
+        paintInto(new FxChartGraphics(canvas.getGraphicsContext2D()), o, painter);
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.WHITE);
+        return canvas.snapshot(p, new WritableImage(o.pixelWidth(), o.pixelHeight()));
+    }
+
+    /** The export's page: white, the title band, the chart clipped to its band, the footer. */
+    private static void paintInto(ChartGraphics gc, ExportOptions o, Painter painter) {
         int pw = o.pixelWidth(), ph = o.pixelHeight();
         double s = o.textScale();
-        Canvas canvas = new Canvas(pw, ph);
-        GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, pw, ph);
         double top = titleBandHeight(o), bottom = footerBandHeight(o);
@@ -128,9 +157,6 @@ public final class ChartExport {
             gc.setTextBaseline(VPos.BOTTOM);
             gc.fillText(o.footer(), 10 * s, ph - 8 * s, pw - 20 * s);
         }
-        SnapshotParameters p = new SnapshotParameters();
-        p.setFill(Color.WHITE);
-        return canvas.snapshot(p, new WritableImage(pw, ph));
     }
 
     static Font titleFont(double s) {
@@ -171,6 +197,39 @@ public final class ChartExport {
     }
 
     /**
+     * Records the chart as SVG (on the FX thread; from another thread this waits for it) and writes it to
+     * {@code file} atomically from the calling thread. Parent folders are created.
+     *
+     * @throws IOException if the file cannot be written (the message names it)
+     */
+    public static void writeSvg(Node chart, Path file, ExportOptions o) throws IOException {
+        writeSvgFile(onFx(() -> renderSvg(chart, o)), file);
+    }
+
+    /** True when {@code file} is written as SVG (its name ends in ".svg", any case); otherwise PNG. */
+    public static boolean isSvg(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg");
+    }
+
+    /**
+     * {@link #writePngAsync(Node, Path, ExportOptions)}, or its SVG twin when the file name ends in ".svg": the
+     * chart is drawn or recorded on the FX thread, encoded and written on a worker.
+     */
+    public static CompletableFuture<Path> writeAsync(Node chart, Path file, ExportOptions o) {
+        if (!isSvg(file)) {
+            return writePngAsync(chart, file, o);
+        }
+        return FxThread.supply(() -> renderSvg(chart, o)).thenApplyAsync(svg -> {
+            try {
+                writeSvgFile(svg, file);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, ENCODER);
+    }
+
+    /**
      * Snapshots on the FX thread (at once if called on it, else in the next pulse) and encodes and writes the PNG
      * on a worker thread, so the UI stays responsive for large exports. The future completes with {@code file},
      * or exceptionally with the IOException (wrapped) or rendering error.
@@ -208,19 +267,24 @@ public final class ChartExport {
         Files.createDirectories(folder);
         List<Path> out = new ArrayList<>();
         for (Map.Entry<Path, CanvasChart> e : targets.entrySet()) {
-            writePng(e.getValue(), e.getKey(), o);
+            if (isSvg(e.getKey())) {
+                writeSvg(e.getValue(), e.getKey(), o);
+            } else {
+                writePng(e.getValue(), e.getKey(), o);
+            }
             out.add(e.getKey());
         }
         return out;
     }
 
-    /** {@link #exportAll} with the encoding on a worker; snapshots still on the FX thread. */
+    /** {@link #exportAll} with the encoding on a worker; snapshots still on the FX thread. A name ending in
+     * ".svg" is written as SVG, any other as PNG. */
     public static CompletableFuture<List<Path>> exportAllAsync(Map<String, CanvasChart> chartsByFileName, Path folder,
             ExportOptions o) {
         Map<Path, CanvasChart> targets = targets(chartsByFileName, folder);
         List<CompletableFuture<Path>> parts = new ArrayList<>();
         for (Map.Entry<Path, CanvasChart> e : targets.entrySet()) {
-            parts.add(writePngAsync(e.getValue(), e.getKey(), o));
+            parts.add(writeAsync(e.getValue(), e.getKey(), o));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
                 .thenApply(v -> parts.stream().map(CompletableFuture::join).toList());
@@ -295,6 +359,16 @@ public final class ChartExport {
             g.dispose();
         }
         return rgb;
+    }
+
+    private static void writeSvgFile(SvgChartGraphics svg, Path file) throws IOException {
+        lastEncoderThread = Thread.currentThread().getName();
+        byte[] bytes = svg.toSvg().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            org.segmentlab.io.AtomicFiles.writeVia(file, tmp -> Files.write(tmp, bytes));
+        } catch (IOException e) {
+            throw new IOException("Could not write the chart image " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void encode(WritableImage img, Path file) throws IOException {

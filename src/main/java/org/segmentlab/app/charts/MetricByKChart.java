@@ -8,7 +8,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -369,7 +368,7 @@ public class MetricByKChart extends CanvasChart {
     }
 
     @Override
-    protected void paint(GraphicsContext gc, double w, double h, double s, boolean live) {
+    protected void paint(ChartGraphics gc, double w, double h, double s, boolean live) {
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, w, h);
         Font titleFont = font(s, 1.15, true);

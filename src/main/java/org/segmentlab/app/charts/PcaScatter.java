@@ -25,7 +25,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -883,7 +882,7 @@ public class PcaScatter extends BorderPane {
         }
 
         @Override
-        protected void paint(GraphicsContext gc, double w, double h, double s, boolean live) {
+        protected void paint(ChartGraphics gc, double w, double h, double s, boolean live) {
             gc.setFill(Color.WHITE);
             gc.fillRect(0, 0, w, h);
             Font tickFont = font(s, 0.85, false);
@@ -1098,7 +1097,7 @@ public class PcaScatter extends BorderPane {
             rasterView.setVisible(true);
         }
 
-        private double paintExportHeader(GraphicsContext gc, double w, double s) {
+        private double paintExportHeader(ChartGraphics gc, double w, double s) {
             Font f = font(s, 1.0, false);
             double y = 10 * s;
             double x = 14 * s;
@@ -1133,7 +1132,7 @@ public class PcaScatter extends BorderPane {
             return y;
         }
 
-        private void paintAxes(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph, double s,
+        private void paintAxes(ChartGraphics gc, Viewport vp, double left, double top, int pw, int ph, double s,
                 Font tickFont, Font labelFont) {
             gc.setLineWidth(1 * s);
             // zero lines help read PCA scores (the population mean is at 0)
@@ -1200,7 +1199,7 @@ public class PcaScatter extends BorderPane {
             return out;
         }
 
-        private void paintLoadings(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph,
+        private void paintLoadings(ChartGraphics gc, Viewport vp, double left, double top, int pw, int ph,
                 double s, List<double[]> placed) {
             if (!showLoadings.get() || loadingNames == null || loadingNames.length == 0) {
                 return;
@@ -1268,7 +1267,7 @@ public class PcaScatter extends BorderPane {
             gc.restore();
         }
 
-        private void paintCentroids(GraphicsContext gc, double s, Font f, List<CentroidMark> marks) {
+        private void paintCentroids(ChartGraphics gc, double s, Font f, List<CentroidMark> marks) {
             gc.setFont(f);
             gc.setTextBaseline(VPos.CENTER);
             gc.setTextAlign(TextAlignment.LEFT);

@@ -1,7 +1,6 @@
 package org.segmentlab.app.charts;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -16,7 +15,7 @@ public final class PlotAxes {
      * Strokes the plot frame at (left, top, pw, ph) and labels nice ticks of the viewport below and to the left,
      * spaced about 80 px (x) and 50 px (y) apart at text scale {@code s}. Leaves the font and fill as it set them.
      */
-    public static void frameAndTicks(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph, double s,
+    public static void frameAndTicks(ChartGraphics gc, Viewport vp, double left, double top, int pw, int ph, double s,
                                      Font tickFont) {
         gc.setStroke(Color.web("#888"));
         gc.strokeRect(left, top, pw, ph);

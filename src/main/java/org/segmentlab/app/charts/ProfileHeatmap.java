@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.MouseEvent;
@@ -241,7 +240,7 @@ public class ProfileHeatmap extends CanvasChart {
     }
 
     @Override
-    protected void paint(GraphicsContext gc, double w, double h, double s, boolean live) {
+    protected void paint(ChartGraphics gc, double w, double h, double s, boolean live) {
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, w, h);
         int k = clusterNames.length, nf = order.length;
@@ -445,7 +444,7 @@ public class ProfileHeatmap extends CanvasChart {
         return ChartFormat.count(sizes[c]) + " · " + ChartFormat.percent(total == 0 ? 0 : sizes[c] / (double) total);
     }
 
-    private void paintLegend(GraphicsContext gc, double x, double y, double width, double s, Font f) {
+    private void paintLegend(ChartGraphics gc, double x, double y, double width, double s, Font f) {
         double barH = 10 * s;
         Stop[] stops = new Stop[9];
         for (int i = 0; i < stops.length; i++) {

@@ -6,7 +6,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
@@ -173,7 +172,7 @@ public class SilhouettePlot extends CanvasChart {
             "silhouette (−1 … +1)");
 
     @Override
-    protected void paint(GraphicsContext gc, double w, double h, double s, boolean live) {
+    protected void paint(ChartGraphics gc, double w, double h, double s, boolean live) {
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, w, h);
         int k = bands.k();

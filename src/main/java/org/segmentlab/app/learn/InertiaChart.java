@@ -2,7 +2,6 @@ package org.segmentlab.app.learn;
 
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -11,6 +10,7 @@ import org.segmentlab.app.charts.MetricByKChart;
 import org.segmentlab.app.charts.NiceTicks;
 import org.segmentlab.cluster.KMeansStepper;
 import org.segmentlab.prep.Numbers;
+import org.segmentlab.app.charts.ChartGraphics;
 
 /**
  * Inertia after every half-step of a run, growing as the run goes: an assignment at iteration i + 0.5,
@@ -70,7 +70,7 @@ public final class InertiaChart extends CanvasChart {
     }
 
     @Override
-    protected void paint(GraphicsContext gc, double w, double h, double s, boolean live) {
+    protected void paint(ChartGraphics gc, double w, double h, double s, boolean live) {
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, w, h);
         Font title = font(s, 1.0, true);

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -22,6 +21,7 @@ import org.segmentlab.app.charts.PlotAxes;
 import org.segmentlab.app.charts.ScatterRaster;
 import org.segmentlab.app.charts.Viewport;
 import org.segmentlab.cluster.KMeansStepper;
+import org.segmentlab.app.charts.ChartGraphics;
 
 /**
  * One k-means run drawn on a Canvas: the points as a raster (never a node per point) coloured by
@@ -139,7 +139,7 @@ public final class StepCanvas extends CanvasChart {
     }
 
     @Override
-    protected void paint(GraphicsContext gc, double w, double h, double s, boolean live) {
+    protected void paint(ChartGraphics gc, double w, double h, double s, boolean live) {
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, w, h);
         Font tickFont = font(s, compact ? 0.75 : 0.85, false);
@@ -244,7 +244,7 @@ public final class StepCanvas extends CanvasChart {
         }
     }
 
-    private void paintLines(GraphicsContext gc, Viewport vp, double s) {
+    private void paintLines(ChartGraphics gc, Viewport vp, double s) {
         int n = xs.length;
         int stride = Math.max(1, (n + MAX_LINES - 1) / MAX_LINES);
         gc.setLineWidth(0.8 * s);
@@ -263,7 +263,7 @@ public final class StepCanvas extends CanvasChart {
         }
     }
 
-    private void paintTrails(GraphicsContext gc, Viewport vp, double s) {
+    private void paintTrails(ChartGraphics gc, Viewport vp, double s) {
         if (state == null || trail.size() < 2) {
             return;
         }
@@ -295,7 +295,7 @@ public final class StepCanvas extends CanvasChart {
         }
     }
 
-    private void paintCentroids(GraphicsContext gc, Viewport vp, double s) {
+    private void paintCentroids(ChartGraphics gc, Viewport vp, double s) {
         double r = (compact ? 6.5 : 9) * s;
         if (state == null) {
             for (int i = 0; i < placed.size(); i++) {
@@ -311,7 +311,7 @@ public final class StepCanvas extends CanvasChart {
     }
 
     /** A centroid: a cluster-coloured disc with a white ring and a dark edge, readable on any point colour. */
-    private static void marker(GraphicsContext gc, double x, double y, double r, Color c, double s) {
+    private static void marker(ChartGraphics gc, double x, double y, double r, Color c, double s) {
         gc.setFill(Color.web("#1F2933"));
         gc.fillOval(x - r - 2 * s, y - r - 2 * s, 2 * (r + 2 * s), 2 * (r + 2 * s));
         gc.setFill(Color.WHITE);
@@ -321,7 +321,7 @@ public final class StepCanvas extends CanvasChart {
         gc.fillOval(x - ri, y - ri, 2 * ri, 2 * ri);
     }
 
-    private void paintAxes(GraphicsContext gc, Viewport vp, double left, double top, int pw, int ph, double s,
+    private void paintAxes(ChartGraphics gc, Viewport vp, double left, double top, int pw, int ph, double s,
                            Font tickFont, Font labelFont) {
         gc.setLineWidth(1 * s);
         PlotAxes.frameAndTicks(gc, vp, left, top, pw, ph, s, tickFont);
