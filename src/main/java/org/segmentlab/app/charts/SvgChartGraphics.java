@@ -390,7 +390,7 @@ public final class SvgChartGraphics implements ChartGraphics {
         } else if (st.align == TextAlignment.RIGHT) {
             body.append(" text-anchor=\"end\"");
         }
-        if (maxWidth > 0 && textWidth(text, f) > maxWidth) {
+        if (maxWidth > 0 && CanvasChart.textWidth(text, f) > maxWidth) {
             body.append(" textLength=\"").append(n(maxWidth)).append("\" lengthAdjust=\"spacingAndGlyphs\"");
         }
         fillAttributes();
@@ -403,12 +403,6 @@ public final class SvgChartGraphics implements ChartGraphics {
         t.setFont(f);
         Bounds b = t.getLayoutBounds();
         return new double[] {-b.getMinY(), b.getMaxY()};
-    }
-
-    private static double textWidth(String s, Font f) {
-        Text t = new Text(s);
-        t.setFont(f);
-        return t.getLayoutBounds().getWidth();
     }
 
     private static String family(Font f) {
