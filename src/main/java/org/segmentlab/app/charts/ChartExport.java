@@ -219,14 +219,7 @@ public final class ChartExport {
         if (!isSvg(file)) {
             return writePngAsync(chart, file, o);
         }
-        return FxThread.supply(() -> renderSvg(chart, o)).thenApplyAsync(svg -> {
-            try {
-                writeSvgFile(svg, file);
-                return file;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, ENCODER);
+        return drawThenWrite(() -> renderSvg(chart, o), ChartExport::writeSvgFile, file);
     }
 
     /**
@@ -235,19 +228,24 @@ public final class ChartExport {
      * or exceptionally with the IOException (wrapped) or rendering error.
      */
     public static CompletableFuture<Path> writePngAsync(CanvasChart chart, Path file, ExportOptions o) {
-        return writeAsync(() -> render(chart, o), file);
+        return drawThenWrite(() -> render(chart, o), ChartExport::encode, file);
     }
 
     /** {@link #writePngAsync(CanvasChart, Path, ExportOptions)} for any node. */
     public static CompletableFuture<Path> writePngAsync(Node chart, Path file, ExportOptions o) {
-        return writeAsync(() -> render(chart, o), file);
+        return drawThenWrite(() -> render(chart, o), ChartExport::encode, file);
     }
 
-    private static CompletableFuture<Path> writeAsync(Supplier<WritableImage> renderer, Path file) {
-        CompletableFuture<WritableImage> snap = FxThread.supply(renderer);
-        return snap.thenApplyAsync(img -> {
+    @FunctionalInterface
+    private interface FileWriter<T> {
+        void write(T drawn, Path file) throws IOException;
+    }
+
+    /** Draws on the FX thread (at once if called there, else in the next pulse), then writes on the encoder. */
+    private static <T> CompletableFuture<Path> drawThenWrite(Supplier<T> draw, FileWriter<T> writer, Path file) {
+        return FxThread.supply(draw).thenApplyAsync(drawn -> {
             try {
-                encode(img, file);
+                writer.write(drawn, file);
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

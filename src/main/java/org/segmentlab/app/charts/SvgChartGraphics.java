@@ -527,23 +527,9 @@ public final class SvgChartGraphics implements ChartGraphics {
         return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.4f", v).replaceAll("\\.?0+$", "") : "0";
     }
 
+    /** Text for XML: markup characters escaped, control characters (not allowed in XML 1.0) dropped. */
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> {
-                    if (ch >= 0x20 || ch == '\t') {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return org.segmentlab.io.ReportHtml.esc(s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", ""));
     }
 
     // --- the document --------------------------------------------------------------------------------------------
