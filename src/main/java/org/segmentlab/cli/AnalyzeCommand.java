@@ -146,6 +146,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-charts", description = "with --out: skip the chart images (faster; the report then has none)")
     boolean noCharts;
 
+    @Option(names = "--svg", description = {"with --out: also write the charts as SVG (elbow.svg, silhouette.svg,",
+            "pca_scatter.svg, profile.svg): vector shapes and text for slides and print"})
+    boolean svg;
+
     @Option(names = "--skip-ragged", description = "load a file with ragged rows, skipping them")
     boolean skipRagged;
 
@@ -158,6 +162,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (outDir != null) {
             chartSize(); // a bad size is a usage error before the analysis, not after it
+        }
+        if (svg && (outDir == null || noCharts)) {
+            throw new UsageException(outDir == null ? "--svg writes the charts of --out DIR: give --out too"
+                    : "--svg and --no-charts contradict each other: drop one");
         }
         ProjectFile saved = null;
         AnalysisRequest request;
@@ -228,6 +236,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         for (Path p : AnalysisKit.writeCharts(outDir, charts)) {
             out.println("Wrote " + p);
+        }
+        if (svg && charts.missing() == null) {
+            try {
+                for (Path p : AnalysisKit.writeSvgCharts(outDir, result, personas, org.segmentlab.io.ChartRenderer.find(),
+                        size[0], size[1])) {
+                    out.println("Wrote " + p);
+                }
+            } catch (org.segmentlab.io.ChartRenderer.UnavailableException e) {
+                err.println("Warning: skipped the SVG charts: " + e.getMessage() + ".");
+            }
         }
         out.println("Wrote " + AnalysisKit.writeReport(outDir, result, personas, charts, Version.version()));
     }

@@ -152,6 +152,30 @@ public final class AnalysisKit {
         return written;
     }
 
+    /**
+     * Draws the kit's images ({@link ChartRenderer#KIT_IMAGES}) as SVG and writes them atomically beside the PNGs
+     * ({@code elbow.svg}, ...); returns them. The message of the exception says why none could be drawn.
+     */
+    public static List<Path> writeSvgCharts(Path dir, AnalysisResult r, List<Persona> personas, ChartRenderer renderer,
+                                            int width, int height) throws IOException, ChartRenderer.UnavailableException {
+        if (renderer == null) {
+            throw new ChartRenderer.UnavailableException(ChartRenderer.whyMissing(), null);
+        }
+        Map<String, String> svgs = renderer.renderSvg(r, personas, width, height);
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        for (String png : ChartRenderer.KIT_IMAGES) {
+            String svg = svgs.get(ChartRenderer.svgName(png));
+            if (svg != null) {
+                Path file = dir.resolve(ChartRenderer.svgName(png));
+                byte[] bytes = svg.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                AtomicFiles.write(file, out -> out.write(bytes));
+                written.add(file);
+            }
+        }
+        return written;
+    }
+
     /** Writes {@code report.html} with every chart drawn (or a note saying why there are none). */
     public static Path writeReport(Path dir, AnalysisResult r, List<Persona> personas, Charts charts, String version)
             throws IOException {

@@ -44,6 +44,22 @@ public interface ChartRenderer {
     Map<String, byte[]> render(AnalysisResult result, List<Persona> personas, int width, int height)
             throws UnavailableException;
 
+    /** The SVG twin of a chart's PNG name: "elbow.png" is drawn as "elbow.svg". */
+    static String svgName(String pngName) {
+        return pngName.endsWith(".png") ? pngName.substring(0, pngName.length() - 4) + ".svg" : pngName + ".svg";
+    }
+
+    /**
+     * As {@link #render}, as SVG documents (vector shapes and text, drawn by the same code; the scatter's points are
+     * one embedded image), keyed by {@link #svgName}. A renderer that draws PNG only says so.
+     *
+     * @throws UnavailableException when the charts cannot be drawn here
+     */
+    default Map<String, String> renderSvg(AnalysisResult result, List<Persona> personas, int width, int height)
+            throws UnavailableException {
+        throw new UnavailableException("this chart renderer draws PNG only", null);
+    }
+
     /** Charts cannot be drawn in this environment; the message says why. */
     final class UnavailableException extends Exception {
         private static final long serialVersionUID = 1L;

@@ -82,6 +82,47 @@ class AnalyzeChartsTest {
         assertPngs(kit, 1920, 1080);
     }
 
+    @Test
+    void svgWritesTheChartsAgainAsVectorsBesideThePngs() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Path kit = dir.resolve("svg");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SegmentLabCli.run(new String[] {"analyze", "--input", smallSample().toString(), "--k", "3",
+                "--k-min", "2", "--k-max", "4", "--n-init", "2", "--chart-size", "1280x720", "--out", kit.toString(),
+                "--svg", "--quiet"}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        Set<String> expected = new TreeSet<>(KIT);
+        List<String> svgs = List.of("elbow.svg", "silhouette.svg", "pca_scatter.svg", "profile.svg");
+        expected.addAll(svgs);
+        assertEquals(expected, files(kit));
+        assertPngs(kit, 1280, 720);
+        for (String name : svgs) {
+            String svg = Files.readString(kit.resolve(name), StandardCharsets.UTF_8);
+            org.w3c.dom.Element root = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+            assertEquals("svg", root.getTagName(), name);
+            assertEquals("1280", root.getAttribute("width"), name);
+            assertTrue(svg.contains("cc_small.csv · k = 3"), name + " has the kit's footer as text");
+            assertTrue(out.toString().contains("Wrote " + kit.resolve(name)), out.toString());
+        }
+        assertTrue(Files.readString(kit.resolve("pca_scatter.svg")).contains("data:image/png;base64,"),
+                "the scatter's points are one embedded image");
+    }
+
+    @Test
+    void svgWithoutOutOrWithNoChartsIsAUsageError() {
+        for (String[] args : List.of(new String[] {"analyze", "--input", "samples/cc_general.csv", "--svg"},
+                new String[] {"analyze", "--input", "samples/cc_general.csv", "--out", dir.resolve("y").toString(),
+                        "--svg", "--no-charts"})) {
+            StringWriter err = new StringWriter();
+            int code = SegmentLabCli.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertEquals(ExitCodes.USAGE, code, err.toString());
+            assertTrue(err.toString().contains("--svg"), err.toString());
+        }
+        assertFalse(Files.exists(dir.resolve("y")));
+    }
+
     /** A file of the sample's first rows, so the child JVMs spend their time on the charts, not on k-means. */
     private Path smallSample() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("samples/cc_general.csv"));

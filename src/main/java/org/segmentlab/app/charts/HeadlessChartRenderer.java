@@ -54,13 +54,9 @@ public final class HeadlessChartRenderer implements ChartRenderer {
     public Map<String, byte[]> render(AnalysisResult result, List<Persona> personas, int width, int height)
             throws UnavailableException {
         ExportOptions o = ExportOptions.of(width, height).withFooter(footer(result));
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < result.chosenK(); c++) {
-            Persona p = personas != null && c < personas.size() ? personas.get(c) : null;
-            names.add(p == null || p.name() == null || p.name().isBlank() ? "Cluster " + c : p.name());
-        }
+        List<String> names = names(result, personas);
         startToolkit();
-        Map<String, WritableImage> images = onFx(() -> renderAll(result, names, o));
+        Map<String, WritableImage> images = onFx(() -> renderAll(result, names, o, ChartExport::render));
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, WritableImage> e : images.entrySet()) {
             try {
@@ -72,6 +68,28 @@ public final class HeadlessChartRenderer implements ChartRenderer {
         return out;
     }
 
+    @Override
+    public Map<String, String> renderSvg(AnalysisResult result, List<Persona> personas, int width, int height)
+            throws UnavailableException {
+        ExportOptions o = ExportOptions.of(width, height).withFooter(footer(result));
+        List<String> names = names(result, personas);
+        startToolkit();
+        Map<String, SvgChartGraphics> recorded = onFx(() -> renderAll(result, names, o, ChartExport::renderSvg));
+        Map<String, String> out = new LinkedHashMap<>();
+        recorded.forEach((name, svg) -> out.put(ChartRenderer.svgName(name), svg.toSvg())); // encoded off the FX thread
+        return out;
+    }
+
+    /** The segment names the charts show: the personas' names, "Cluster c" where there is none. */
+    private static List<String> names(AnalysisResult result, List<Persona> personas) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < result.chosenK(); c++) {
+            Persona p = personas != null && c < personas.size() ? personas.get(c) : null;
+            names.add(p == null || p.name() == null || p.name().isBlank() ? "Cluster " + c : p.name());
+        }
+        return names;
+    }
+
     /** "cc_general.csv · k = 4 · 2026-11-25", as the window's exports say it. */
     static String footer(AnalysisResult r) {
         String file = r.table().source() == null ? "" : r.table().source().getFileName() + " · ";
@@ -79,18 +97,19 @@ public final class HeadlessChartRenderer implements ChartRenderer {
     }
 
     /** FX thread: the views the window shows, fed the same way, off-screen; each chart rendered once. */
-    private static Map<String, WritableImage> renderAll(AnalysisResult r, List<String> names, ExportOptions o) {
+    private static <T> Map<String, T> renderAll(AnalysisResult r, List<String> names, ExportOptions o,
+                                                java.util.function.BiFunction<javafx.scene.Node, ExportOptions, T> draw) {
         SimpleObjectProperty<AnalysisOutcome> outcome = new SimpleObjectProperty<>(AnalysisOutcome.of(r));
         ChooseKView chooseK = new ChooseKView(new ChooseKViewModel(outcome, k -> { }));
         SegmentsViewModel segmentsModel = new SegmentsViewModel(outcome, new DirectTaskRunner());
         segmentsModel.setNames(names);
         SegmentsView segments = new SegmentsView(segmentsModel);
-        Map<String, WritableImage> m = new LinkedHashMap<>();
-        m.put(ELBOW, ChartExport.render(chooseK.elbow(), o));
-        m.put(SILHOUETTE_BY_K, ChartExport.render(chooseK.silhouette(), o));
-        m.put(SCATTER, ChartExport.render(segments.scatter(), o));
-        m.put(SILHOUETTES, ChartExport.render(segments.silhouette(), o));
-        m.put(PROFILE, ChartExport.render(segments.heatmap(), o));
+        Map<String, T> m = new LinkedHashMap<>();
+        m.put(ELBOW, draw.apply(chooseK.elbow(), o));
+        m.put(SILHOUETTE_BY_K, draw.apply(chooseK.silhouette(), o));
+        m.put(SCATTER, draw.apply(segments.scatter(), o));
+        m.put(SILHOUETTES, draw.apply(segments.silhouette(), o));
+        m.put(PROFILE, draw.apply(segments.heatmap(), o));
         return m;
     }
 
