@@ -87,8 +87,8 @@ public final class ChartFormat {
      * {@code a} (> 0) rounded to 3 significant digits as {@code n << 8 | (e & 0xff)}: n in 100..999 and
      * a ~ n x 10^(e-2); -1 when the exact path must decide: e outside -4..8, the scaled value within 1e-9 of a
      * rounding tie (where HALF_UP and HALF_EVEN differ and the double's exact expansion decides), or, unless
-     * {@code zerosDropped}, within 1e-9 of an integer (the exact value may be a short decimal such as 0.5, which
-     * BigDecimal keeps at fewer than 3 digits). Multiplying by an exact power of ten errs by at most
+     * {@code zerosDropped}, below 100 and within 1e-9 of an integer (the exact value may be a short decimal such as
+     * 0.5, which BigDecimal keeps at fewer than 3 digits). Multiplying by an exact power of ten errs by at most
      * 1000 x 2^-53 ~ 1e-13, far inside those margins.
      */
     private static long round3(double a, boolean zerosDropped) {
@@ -105,7 +105,11 @@ public final class ChartFormat {
         }
         double floor = Math.floor(scaled);
         double frac = scaled - floor;
-        if (Math.abs(frac - 0.5) < 1e-9 || (!zerosDropped && (frac < 1e-9 || frac > 1 - 1e-9))) {
+        // Near a whole number the exact value may be a short decimal (0.5 stays "0.5"), which matters only while
+        // fraction digits are shown (e < 2): from 100 up a whole number is written the same either way. Chart
+        // ticks are mostly such numbers (inertia 20,000,000), and the exact path cost each one a BigDecimal and
+        // a DecimalFormat in every paint.
+        if (Math.abs(frac - 0.5) < 1e-9 || (!zerosDropped && e < 2 && (frac < 1e-9 || frac > 1 - 1e-9))) {
             return -1;
         }
         long n = (long) floor + (frac > 0.5 ? 1 : 0);

@@ -52,6 +52,25 @@ class ChartFormatTest {
     }
 
     @Test
+    void wholeNumbersFromAHundredUpMatchBigDecimal() {
+        // the chart ticks of a large file's inertia: whole numbers, exact in binary, now on the fast path
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int i = 0; i < 20_000; i++) {
+            double v = Math.rint(Math.pow(10, rnd.nextDouble(2, 9.5)));
+            same(v);
+            same(-v);
+            if (v >= 1000) {
+                same(Math.rint(v / 1000) * 1000);
+            }
+        }
+        for (double v : new double[] {100, 999, 1000, 1005, 1015, 99_950, 20_000_000, 25_000_000, 999_500_000}) {
+            same(v);
+        }
+        assertEquals("20,000,000", ChartFormat.sig3(2e7));
+        assertEquals("1,000", ChartFormat.sig3(1005), "a tie of whole numbers rounds half to even, as BigDecimal");
+    }
+
+    @Test
     void examplesAsUsersReadThem() {
         assertEquals("3,260", ChartFormat.sig3(3260.4));
         assertEquals("0.500", ChartFormat.sig3(0.5004));
