@@ -1,7 +1,5 @@
 package org.segmentlab.data;
 
-import java.util.Arrays;
-
 /**
  * A row-major {@code rows x cols} matrix of doubles kept in blocks of whole rows: the feature matrix
  * k-means, silhouettes, PCA and the profiles read.
@@ -15,7 +13,7 @@ import java.util.Arrays;
  *
  * <p>Every block but the last holds {@link #rowsPerBlock()} rows, a power of two and a multiple of
  * {@value #ROW_ALIGNMENT}, so a chunk of {@value #ROW_ALIGNMENT} rows starting at a multiple of it never
- * spans two blocks. Row {@code r} is at {@code block(r >>> shift())}, from index {@link #offset(int)}.
+ * spans two blocks. Row {@code r} is in {@link #blockOf(int)}, from index {@link #offset(int)}.
  * A matrix that fits in one block is one array of exactly {@code rows x cols} values.
  *
  * <p>The blocks are shared, not copied: callers write them only while building the matrix.
@@ -125,11 +123,6 @@ public final class Matrix {
         return 1 << shift;
     }
 
-    /** log2 of {@link #rowsPerBlock()}: row r is in block {@code r >>> shift()}. */
-    public int shift() {
-        return shift;
-    }
-
     public int blockCount() {
         return blocks.length;
     }
@@ -147,11 +140,6 @@ public final class Matrix {
     /** Where row r starts in {@link #blockOf(int)}. */
     public int offset(int row) {
         return (row & mask) * cols;
-    }
-
-    /** The only block when there is one (the whole row-major matrix), else null. */
-    public double[] flatView() {
-        return blocks.length == 1 ? blocks[0] : null;
     }
 
     public double get(int row, int col) {
@@ -189,20 +177,5 @@ public final class Matrix {
             at += b.length;
         }
         return out;
-    }
-
-    /** Same shape and values (not the same layout). */
-    public boolean sameValues(Matrix o) {
-        if (o.rows != rows || o.cols != cols) {
-            return false;
-        }
-        for (int r = 0; r < rows; r++) {
-            double[] a = blockOf(r);
-            double[] b = o.blockOf(r);
-            if (!Arrays.equals(a, offset(r), offset(r) + cols, b, o.offset(r), o.offset(r) + cols)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -48,8 +48,8 @@ import org.segmentlab.progress.WorkerThreads;
 public final class ChartExport {
 
     private static final ExecutorService ENCODER = Executors.newSingleThreadExecutor(
-            WorkerThreads.factory("chart-png-encoder"));
-    /** Name of the thread that encoded the last PNG (tests check it is not the FX thread). */
+            WorkerThreads.factory("chart-encoder"));
+    /** Name of the thread that wrote the last PNG or SVG (tests check it is not the FX thread). */
     static volatile String lastEncoderThread;
 
     private ChartExport() {

@@ -147,12 +147,12 @@ class ChartExportTest {
                 TimeUnit.SECONDS);
         assertEquals(f, out);
         assertEquals(800, ImageIO.read(f.toFile()).getWidth());
-        assertEquals("chart-png-encoder", ChartExport.lastEncoderThread);
+        assertEquals("chart-encoder", ChartExport.lastEncoderThread);
         // started on the FX thread: the snapshot happens there at once, the encoding still on the worker
         Path g = dir.resolve("fx.png");
         var fut = onFx(() -> ChartExport.writePngAsync(heatmap, g, ExportOptions.of(640, 400)));
         fut.get(60, TimeUnit.SECONDS);
-        assertEquals("chart-png-encoder", ChartExport.lastEncoderThread);
+        assertEquals("chart-encoder", ChartExport.lastEncoderThread);
         assertTrue(Files.size(g) > 1000);
 
         List<Path> all = ChartExport.exportAll(charts(), dir.resolve("all"), ExportOptions.of(640, 360));
@@ -435,7 +435,7 @@ class ChartExportTest {
         Path out = ChartExport.writeAsync(heatmap, f, ExportOptions.of(800, 600)).get(60, TimeUnit.SECONDS);
         assertEquals(f, out);
         assertEquals("svg", parse(Files.readString(f)).getDocumentElement().getLocalName());
-        assertEquals("chart-png-encoder", ChartExport.lastEncoderThread);
+        assertEquals("chart-encoder", ChartExport.lastEncoderThread);
 
         java.util.Map<String, CanvasChart> charts = new java.util.LinkedHashMap<>();
         charts.put("elbow.svg", elbow);
